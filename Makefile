@@ -1,0 +1,33 @@
+# Entry points for people and CI. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= $(CURDIR)/.venv
+
+.PHONY: help test lint venv images app-test demo demo-destroy clean
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+test: ## Lint, app tests and every Molecule scenario (MOLECULE_SCENARIO=name for one)
+	@scripts/test
+
+lint: venv ## yamllint and ansible-lint (production profile)
+	@$(VENV)/bin/yamllint --strict . && PATH="$(VENV)/bin:$$PATH" $(VENV)/bin/ansible-lint --profile production
+
+venv: ## Create or refresh the virtualenv with the pinned tooling
+	@scripts/venv
+
+images: ## Build the local base images (reused while unchanged)
+	@scripts/docker-engine && molecule/images/build
+
+app-test: venv ## The Django app's tests against a throwaway PostgreSQL
+	@scripts/app-tests
+
+demo: ## Boot a local "VPS" container and deploy the whole site to it over SSH
+	@scripts/demo
+
+demo-destroy: ## Remove the demo container and its keys
+	@scripts/demo --destroy
+
+clean: ## Remove the virtualenv and caches (images stay)
+	rm -rf $(VENV) .cache .pytest_cache

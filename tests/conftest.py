@@ -1,0 +1,40 @@
+"""Helpers to apply a role to the controller in check mode and read how it failed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def apply_role(tmp_path):
+    """Run one role against localhost in check mode with the given variables; return the result."""
+
+    def run(role: str, variables: dict, gather_facts: bool = False) -> subprocess.CompletedProcess:
+        playbook = tmp_path / "play.yml"
+        playbook.write_text(json.dumps([{
+            "name": f"Apply {role} with bad input",
+            "hosts": "localhost",
+            "connection": "local",
+            "gather_facts": gather_facts,
+            "roles": [{"role": role, "vars": variables}],
+        }]))
+        env = dict(os.environ,
+                   ANSIBLE_ROLES_PATH=str(REPO / "roles"),
+                   ANSIBLE_LOCALHOST_WARNING="false",
+                   ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
+                   ANSIBLE_NOCOLOR="1",
+                   ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+        bindir = Path(sys.executable).parent
+        return subprocess.run(
+            [str(bindir / "ansible-playbook"), "--check", "-i", "localhost,", str(playbook)],
+            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
+
+    return run

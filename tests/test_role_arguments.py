@@ -1,0 +1,63 @@
+"""Bad input fails before any task changes the host, and the error names the variable.
+
+Each case applies a role to the controller in check mode. Argument specs reject the input in
+the role's first (automatic) task; checks a spec cannot express live in the role's validate step.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo0rSbKqdkVgqY1EQ2yPm7kQlkt7HrVGNg7jYzxJm2a test"
+
+SPEC_CASES = [
+    # role, variables, name the error must contain
+    ("base", {"base_unattended_upgrades_enabled": "sometimes"}, "base_unattended_upgrades_enabled"),
+    ("base", {"base_apt_cache_valid_time": "soon"}, "base_apt_cache_valid_time"),
+    ("base", {"base_ca_certificates": [{"name": "corp"}]}, "base_ca_certificates"),
+    ("base", {"base_ca_certificates": [{"content": "PEM", "src": "x.crt", "name": "c"}]}, "base_ca_certificates"),
+    ("users", {"users_accounts": [{"ssh_keys": [KEY]}]}, "users_accounts"),
+    ("users", {"users_accounts": [{"name": "deploy"}]}, "ssh_keys"),
+    ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": [KEY], "state": "gone"}]}, "state"),
+    ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": [KEY], "sudo": "perhaps"}]}, "sudo"),
+    ("sshd", {"sshd_port": "twenty-two"}, "sshd_port"),
+    ("sshd", {"sshd_permit_root_login": "yes"}, "sshd_permit_root_login"),
+    ("sshd", {"sshd_host_key_types": ["dsa"]}, "sshd_host_key_types"),
+    ("sshd", {"sshd_x11_forwarding": "sometimes"}, "sshd_x11_forwarding"),
+    ("firewall", {"firewall_allowed_ports": [{"proto": "tcp"}]}, "port"),
+    ("firewall", {"firewall_allowed_ports": [{"port": "80", "proto": "icmp"}]}, "proto"),
+    ("firewall", {"firewall_logging": "loud"}, "firewall_logging"),
+    ("firewall", {"firewall_fail2ban_maxretry": "many"}, "firewall_fail2ban_maxretry"),
+]
+
+
+@pytest.mark.parametrize(("role", "variables", "named"), SPEC_CASES,
+                         ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(SPEC_CASES)])
+def test_argument_spec_rejects(apply_role, role, variables, named):
+    result = apply_role(role, variables)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "Validation of arguments failed" in out, out
+    assert named in out, out
+    # The validation task is the only one that ran: nothing reached the host.
+    assert "changed=0" in out, out
+
+
+CHECK_CASES = [
+    ("base", {"base_timezone": "Mars/Olympus Mons"}, "base_timezone"),
+    ("base", {"base_unattended_upgrades_reboot_time": "25:99"}, "base_unattended_upgrades_reboot_time"),
+    ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": ["not a key"]}]}, "ssh_keys"),
+    ("users", {"users_accounts": [{"name": "root", "ssh_keys": [KEY]}]}, "root"),
+    ("sshd", {"sshd_port": 70000}, "sshd_port"),
+    ("firewall", {"firewall_allowed_ports": [{"port": "http"}]}, "firewall_allowed_ports"),
+]
+
+
+@pytest.mark.parametrize(("role", "variables", "named"), CHECK_CASES,
+                         ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(CHECK_CASES)])
+def test_validate_step_rejects(apply_role, role, variables, named):
+    result = apply_role(role, variables, gather_facts=True)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert named in out, out
+    assert "changed=0" in out, out
