@@ -28,6 +28,17 @@ SPEC_CASES = [
     ("firewall", {"firewall_allowed_ports": [{"port": "80", "proto": "icmp"}]}, "proto"),
     ("firewall", {"firewall_logging": "loud"}, "firewall_logging"),
     ("firewall", {"firewall_fail2ban_maxretry": "many"}, "firewall_fail2ban_maxretry"),
+    ("postgresql", {"postgresql_backup_retention_days": "weekly"}, "postgresql_backup_retention_days"),
+    ("postgresql", {"postgresql_databases": [{"owner": "library"}]}, "postgresql_databases"),
+    ("postgresql", {"postgresql_users": [{"name": "library", "conn_limit": "lots"}]}, "conn_limit"),
+    ("postgresql", {"postgresql_hba_clients": [{"databases": "library"}]}, "address"),
+    ("nginx", {"nginx_server_names": ["library.example.org"], "nginx_hsts_max_age": "two years"},
+     "nginx_hsts_max_age"),
+    ("nginx", {"nginx_server_names": ["library.example.org"], "nginx_frame_options": "ALLOW"}, "nginx_frame_options"),
+    ("nginx", {"nginx_server_names": ["library.example.org"], "nginx_hsts_enabled": "perhaps"}, "nginx_hsts_enabled"),
+    ("certbot", {"certbot_staging": "sometimes"}, "certbot_staging"),
+    ("certbot", {"certbot_domains": "library.example.org", "certbot_enabled": "yes please"}, "certbot_enabled"),
+    ("certbot", {"certbot_domains": {"library.example.org": True}}, "certbot_domains"),
 ]
 
 
@@ -50,6 +61,15 @@ CHECK_CASES = [
     ("users", {"users_accounts": [{"name": "root", "ssh_keys": [KEY]}]}, "root"),
     ("sshd", {"sshd_port": 70000}, "sshd_port"),
     ("firewall", {"firewall_allowed_ports": [{"port": "http"}]}, "firewall_allowed_ports"),
+    ("postgresql", {"postgresql_databases": [{"name": "library; DROP"}]}, "postgresql_databases"),
+    ("postgresql", {"postgresql_backup_retention_days": 0}, "postgresql_backup_retention_days"),
+    ("postgresql", {"postgresql_backup_retention_days": -3}, "postgresql_backup_retention_days"),
+    ("postgresql", {"postgresql_users": [{"name": "library", "password": "short"}]}, "password"),
+    ("nginx", {"nginx_server_names": ["https://library.example.org/"]}, "nginx_server_names"),
+    ("nginx", {"nginx_server_names": []}, "nginx_server_names"),
+    ("certbot", {"certbot_email": "not-an-email", "certbot_domains": ["library.example.org"]}, "certbot_email"),
+    ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": []}, "certbot_domains"),
+    ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": ["https://x/"]}, "certbot_domains"),
 ]
 
 
