@@ -1,0 +1,54 @@
+#!/usr/bin/python3
+"""Bounded HTTPS load through nginx on this host: RATE requests/s until STOP_FILE appears or MAX_SECONDS pass.
+
+Prints one JSON line: requests sent, answered 200, failed, and the failures' reasons.
+"""
+import json
+import os
+import socket
+import ssl
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from http.client import HTTPSConnection
+
+host, path, rate, max_seconds, stop_file = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+context = ssl.create_default_context()
+context.check_hostname = False
+context.verify_mode = ssl.CERT_NONE
+lock = threading.Lock()
+result = {"sent": 0, "ok": 0, "failed": 0, "errors": {}}
+
+
+def one_request():
+    try:
+        conn = HTTPSConnection(host, 443, timeout=30, context=context)
+        # Connect to this host but send the site's name in SNI and Host, as a browser would.
+        conn.sock = context.wrap_socket(socket.create_connection(("127.0.0.1", 443), timeout=30), server_hostname=host)
+        conn.request("GET", path, headers={"Host": host})
+        status = conn.getresponse().status
+        conn.close()
+        reason = None if status == 200 else f"HTTP {status}"
+    except Exception as exc:  # every failure counts, whatever its kind
+        reason = type(exc).__name__
+    with lock:
+        if reason is None:
+            result["ok"] += 1
+        else:
+            result["failed"] += 1
+            result["errors"][reason] = result["errors"].get(reason, 0) + 1
+
+
+start = time.monotonic()
+with ThreadPoolExecutor(max_workers=32) as pool:
+    while time.monotonic() - start < max_seconds and not os.path.exists(stop_file):
+        due = start + result["sent"] / rate
+        pause = due - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        pool.submit(one_request)
+        result["sent"] += 1
+result["seconds"] = round(time.monotonic() - start, 1)
+result["rate"] = round(result["sent"] / result["seconds"], 1)
+print(json.dumps(result))
