@@ -39,6 +39,10 @@ SPEC_CASES = [
     ("certbot", {"certbot_staging": "sometimes"}, "certbot_staging"),
     ("certbot", {"certbot_domains": "library.example.org", "certbot_enabled": "yes please"}, "certbot_enabled"),
     ("certbot", {"certbot_domains": {"library.example.org": True}}, "certbot_domains"),
+    ("django", {"django_domains": ["library.example.org"], "django_source": "ftp"}, "django_source"),
+    ("django", {"django_domains": ["library.example.org"], "django_releases_keep": "many"}, "django_releases_keep"),
+    ("django", {"django_domains": ["library.example.org"], "django_gunicorn_workers": "auto"},
+     "django_gunicorn_workers"),
 ]
 
 
@@ -70,6 +74,11 @@ CHECK_CASES = [
     ("certbot", {"certbot_email": "not-an-email", "certbot_domains": ["library.example.org"]}, "certbot_email"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": []}, "certbot_domains"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": ["https://x/"]}, "certbot_domains"),
+    ("django", {"django_domains": ["library.example.org"], "django_releases_keep": 1}, "django_releases_keep"),
+    ("django", {"django_domains": ["library.example.org"], "django_gunicorn_workers": 0}, "django_gunicorn_workers"),
+    ("django", {"django_domains": []}, "django_domains"),
+    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+                "django_git_repo": "/srv/code"}, "django_git_repo"),
 ]
 
 
