@@ -1,0 +1,74 @@
+"""Every playbook sees the project defaults in group_vars/all/, and an inventory's own values win."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def settings(inventory: str) -> dict:
+    env = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="ansible.posix.json", ANSIBLE_NOCOLOR="1")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", inventory, "playbooks/show-settings.yml"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The JSON document is followed by the task timing summary ansible.cfg enables.
+    document = result.stdout[result.stdout.index("{\n"):result.stdout.rindex("\n}") + 2]
+    tasks = json.loads(document)["plays"][0]["tasks"]
+    return {host: res["msg"] for host, res in tasks[0]["hosts"].items()}
+
+
+@pytest.mark.parametrize(("inventory", "host", "domains", "certbot"), [
+    ("inventory/production", "vps1", ["library.example.org"], True),
+    ("inventory/demo", "demo-vps", ["localhost"], False),
+])
+def test_inventory_values_win_over_project_defaults(inventory, host, domains, certbot):
+    values = settings(inventory)[host]
+    # From the inventory's own group, overriding group_vars/all (site_domains: [], certbot_enabled: true).
+    assert values["site_domains"] == domains
+    assert values["certbot_enabled"] is certbot
+    # From the project defaults, which the inventory does not set.
+    assert values["sshd_allow_groups"] == ["sshusers"]
+    assert values["site_deploy_user"] == "deploy"
+    # Derived role variables follow the inventory's values.
+    assert values["nginx_server_names"] == domains
+    assert {"web", "db"} <= set(values["groups"])
+
+
+def test_bare_ansible_playbook_uses_the_demo_inventory():
+    env = dict(os.environ, ANSIBLE_NOCOLOR="1")
+    result = subprocess.run([str(Path(sys.executable).parent / "ansible-inventory"), "--list"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=60, check=False)
+    hosts = json.loads(result.stdout)["_meta"]["hostvars"]
+    assert list(hosts) == ["demo-vps"]
+
+
+def controller_system() -> dict:
+    """This machine as the OS check sees it, so the test reaches the placeholder check."""
+    import platform
+
+    release = platform.freedesktop_os_release()
+    return {"distribution": release["NAME"].split()[0], "version": release["VERSION_ID"]}
+
+
+def test_production_placeholders_stop_the_site_before_any_change():
+    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json")
+    # Facts come from the controller itself, so the check runs without reaching the example address.
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", "playbooks/preflight.yml",
+         "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}",
+         "-e", json.dumps({"site_supported_systems": [controller_system()]})],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "placeholder values" in out
+    for placeholder in ("site_domains: library.example.org", "site_admin_email: admin@example.org",
+                        "site_deploy_ssh_keys: ssh-ed25519 AAAA_REPLACE"):
+        assert placeholder in out, out
