@@ -59,7 +59,7 @@ def controller_system() -> dict:
 
 
 def test_production_placeholders_stop_the_site_before_any_change():
-    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json")
+    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json", ANSIBLE_CACHE_PLUGIN="memory")
     # Facts come from the controller itself, so the check runs without reaching the example address.
     result = subprocess.run(
         [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", "playbooks/preflight.yml",
@@ -72,3 +72,19 @@ def test_production_placeholders_stop_the_site_before_any_change():
     for placeholder in ("site_domains: library.example.org", "site_admin_email: admin@example.org",
                         "site_deploy_ssh_keys: ssh-ed25519 AAAA_REPLACE"):
         assert placeholder in out, out
+
+
+def test_an_unsupported_system_stops_the_site_before_any_change():
+    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json", ANSIBLE_CACHE_PLUGIN="memory")
+    # Pretend only a system this controller is not is supported.
+    other = {"distribution": "Ubuntu", "version": "24.04"}
+    if controller_system() == other:
+        other = {"distribution": "Debian", "version": "12"}
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", "playbooks/preflight.yml",
+         "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}",
+         "-e", json.dumps({"site_supported_systems": [other]})],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert f"this project supports {other['distribution']} {other['version']}" in out, out

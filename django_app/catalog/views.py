@@ -124,20 +124,28 @@ def renew_book_librarian(request, pk):
     return render(request, "catalog/book_renew_librarian.html", {"form": form, "book_instance": book_instance})
 
 
+# One form page and one delete page serve both authors and books.
+FORM_TEMPLATE = "catalog/object_form.html"
+DELETE_TEMPLATE = "catalog/object_confirm_delete.html"
+
+
 class AuthorCreate(PermissionRequiredMixin, generic.CreateView):
     model = Author
+    template_name = FORM_TEMPLATE
     fields = ["first_name", "last_name", "date_of_birth", "date_of_death"]
     permission_required = "catalog.add_author"
 
 
 class AuthorUpdate(PermissionRequiredMixin, generic.UpdateView):
     model = Author
+    template_name = FORM_TEMPLATE
     fields = ["first_name", "last_name", "date_of_birth", "date_of_death"]
     permission_required = "catalog.change_author"
 
 
 class AuthorDelete(PermissionRequiredMixin, generic.DeleteView):
     model = Author
+    template_name = DELETE_TEMPLATE
     success_url = reverse_lazy("authors")
     permission_required = "catalog.delete_author"
 
@@ -150,18 +158,21 @@ class AuthorDelete(PermissionRequiredMixin, generic.DeleteView):
 
 class BookCreate(PermissionRequiredMixin, generic.CreateView):
     model = Book
+    template_name = FORM_TEMPLATE
     fields = ["title", "author", "summary", "isbn", "genre", "language"]
     permission_required = "catalog.add_book"
 
 
 class BookUpdate(PermissionRequiredMixin, generic.UpdateView):
     model = Book
+    template_name = FORM_TEMPLATE
     fields = ["title", "author", "summary", "isbn", "genre", "language"]
     permission_required = "catalog.change_book"
 
 
 class BookDelete(PermissionRequiredMixin, generic.DeleteView):
     model = Book
+    template_name = DELETE_TEMPLATE
     success_url = reverse_lazy("books")
     permission_required = "catalog.delete_book"
 
