@@ -127,60 +127,66 @@ def renew_book_librarian(request, pk):
 # One form page and one delete page serve both authors and books.
 FORM_TEMPLATE = "catalog/object_form.html"
 DELETE_TEMPLATE = "catalog/object_confirm_delete.html"
+AUTHOR_FIELDS = ["first_name", "last_name", "date_of_birth", "date_of_death"]
+BOOK_FIELDS = ["title", "author", "summary", "isbn", "genre", "language"]
+
+
+class RestrictedDeleteView(PermissionRequiredMixin, generic.DeleteView):
+    """Delete only when nothing still points at the object; otherwise show why on the form."""
+
+    template_name = DELETE_TEMPLATE
+    blocking_relation = ""
+    blocking_message = ""
+
+    def form_valid(self, form):
+        if getattr(self.object, self.blocking_relation).exists():
+            form.add_error(None, self.blocking_message)
+            return self.form_invalid(form)
+        return super().form_valid(form)
 
 
 class AuthorCreate(PermissionRequiredMixin, generic.CreateView):
     model = Author
     template_name = FORM_TEMPLATE
-    fields = ["first_name", "last_name", "date_of_birth", "date_of_death"]
+    fields = AUTHOR_FIELDS
     permission_required = "catalog.add_author"
 
 
 class AuthorUpdate(PermissionRequiredMixin, generic.UpdateView):
     model = Author
     template_name = FORM_TEMPLATE
-    fields = ["first_name", "last_name", "date_of_birth", "date_of_death"]
+    fields = AUTHOR_FIELDS
     permission_required = "catalog.change_author"
 
 
-class AuthorDelete(PermissionRequiredMixin, generic.DeleteView):
+class AuthorDelete(RestrictedDeleteView):
     model = Author
-    template_name = DELETE_TEMPLATE
     success_url = reverse_lazy("authors")
     permission_required = "catalog.delete_author"
-
-    def form_valid(self, form):
-        if self.object.books.exists():
-            form.add_error(None, "This author still has books in the catalog; delete those first.")
-            return self.form_invalid(form)
-        return super().form_valid(form)
+    blocking_relation = "books"
+    blocking_message = "This author still has books in the catalog; delete those first."
 
 
 class BookCreate(PermissionRequiredMixin, generic.CreateView):
     model = Book
     template_name = FORM_TEMPLATE
-    fields = ["title", "author", "summary", "isbn", "genre", "language"]
+    fields = BOOK_FIELDS
     permission_required = "catalog.add_book"
 
 
 class BookUpdate(PermissionRequiredMixin, generic.UpdateView):
     model = Book
     template_name = FORM_TEMPLATE
-    fields = ["title", "author", "summary", "isbn", "genre", "language"]
+    fields = BOOK_FIELDS
     permission_required = "catalog.change_book"
 
 
-class BookDelete(PermissionRequiredMixin, generic.DeleteView):
+class BookDelete(RestrictedDeleteView):
     model = Book
-    template_name = DELETE_TEMPLATE
     success_url = reverse_lazy("books")
     permission_required = "catalog.delete_book"
-
-    def form_valid(self, form):
-        if self.object.instances.exists():
-            form.add_error(None, "This book still has copies in the library; remove those first.")
-            return self.form_invalid(form)
-        return super().form_valid(form)
+    blocking_relation = "instances"
+    blocking_message = "This book still has copies in the library; remove those first."
 
 
 @never_cache

@@ -167,6 +167,21 @@ def test_author_with_books_cannot_be_deleted(librarian_client, catalog):
     assert Author.objects.filter(id=author.id).exists()
 
 
+def test_book_with_copies_cannot_be_deleted(librarian_client, catalog):
+    book = catalog["books"][0]
+    response = librarian_client.post(reverse("book-delete", args=[book.id]))
+    assert response.status_code == 200
+    assert "still has copies" in response.content.decode()
+    assert Book.objects.filter(id=book.id).exists()
+
+
+def test_librarian_deletes_a_book_without_copies(librarian_client, catalog):
+    book = catalog["books"][0]
+    book.instances.all().delete()
+    assert librarian_client.post(reverse("book-delete", args=[book.id])).status_code == 302
+    assert not Book.objects.filter(id=book.id).exists()
+
+
 def test_member_cannot_change_or_delete_books(member_client, catalog):
     book = catalog["books"][0]
     assert member_client.get(reverse("book-update", args=[book.id])).status_code == 403
