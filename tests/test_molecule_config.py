@@ -1,0 +1,37 @@
+"""The systemd container options are defined in .config/molecule/config.yml; molecule/site repeats
+them for all four systems (Molecule replaces a scenario's platform list whole). The copies must agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SUPPORTED = ["ubuntu2404", "ubuntu2604", "debian12", "debian13"]
+
+
+def platforms(path: str) -> list[dict]:
+    return yaml.safe_load((REPO / path).read_text())["platforms"]
+
+
+def image_name(platform: dict) -> str:
+    return platform["image"].split("/")[1].split(":")[0]
+
+
+def test_the_site_scenario_runs_every_supported_system_with_the_shared_options():
+    shared = platforms(".config/molecule/config.yml")
+    site = platforms("molecule/site/molecule.yml")
+    assert sorted(image_name(p) for p in site) == sorted(SUPPORTED)
+    reference = shared[0]
+    for platform in shared + site:
+        for option in ("pre_build_image", "override_command", "capabilities", "security_opts", "cgroupns_mode",
+                       "tmpfs", "groups"):
+            assert platform[option] == reference[option], (platform["name"], option)
+        # The same mounts, each system with its own package cache.
+        expected = [v.replace(image_name(reference), image_name(platform)) for v in reference["volumes"]]
+        assert platform["volumes"] == expected, platform["name"]
+
+
+def test_role_scenarios_run_the_newest_ubuntu_and_the_newest_debian():
+    assert [image_name(p) for p in platforms(".config/molecule/config.yml")] == ["ubuntu2604", "debian13"]
