@@ -87,7 +87,40 @@ def test_an_unsupported_system_stops_the_site_before_any_change():
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
-    assert f"this project supports {other['distribution']} {other['version']}" in out, out
+    assert f"supported: {other['distribution']} {other['version']}" in out, out
+
+
+def run_playbook(playbook: str, extra: dict) -> subprocess.CompletedProcess:
+    """Run a playbook against the production example with this controller standing in for the VPS."""
+    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json", ANSIBLE_CACHE_PLUGIN="memory")
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", playbook,
+         "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}",
+         "-e", "ansible_become=false", "-e", json.dumps(extra)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=180, check=False)
+
+
+@pytest.mark.parametrize("playbook", ["playbooks/provision.yml", "playbooks/deploy.yml", "playbooks/rollback.yml",
+                                      "playbooks/backup.yml", "playbooks/restore.yml", "playbooks/load-demo-data.yml"])
+def test_every_playbook_stops_on_an_unsupported_system_before_any_change(playbook):
+    this = controller_system()
+    result = run_playbook(playbook, {"site_supported_systems": [{"distribution": "Rocky", "version": "9"}]})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert f"vps1 runs {this['distribution']} {this['version']}; supported: Rocky 9." in out, out
+    # The OS check is the first thing that failed, and nothing ran after it.
+    assert "ok=1 " in out and "changed=0" in out and "failed=1" in out, out
+    assert "Deploy the app" not in out and "Secure the hosts" not in out, out
+
+
+def test_a_retired_system_is_refused_with_the_reason():
+    this = controller_system()
+    result = run_playbook("playbooks/deploy.yml", {
+        "site_supported_systems": [{"distribution": "Rocky", "version": "9"}],
+        "site_retired_systems": [dict(this, reason="its packages are too old; use Rocky 9")]})
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert f"{this['distribution']} {this['version']} is no longer supported: its packages are too old; use Rocky 9." in out, out
 
 
 def test_preflight_judges_a_rebuilt_server_by_fresh_facts(tmp_path):
@@ -115,4 +148,4 @@ def test_preflight_judges_a_rebuilt_server_by_fresh_facts(tmp_path):
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
-    assert f"this project supports {other['distribution']} {other['version']}" in out, out
+    assert f"supported: {other['distribution']} {other['version']}" in out, out
