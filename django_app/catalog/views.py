@@ -14,7 +14,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views import generic
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .forms import RenewBookForm
 from .models import Author, Book, BookInstance, Genre, Language
@@ -25,8 +25,12 @@ PAGE_SIZE = 10
 
 def index(request):
     """Home page: how big the catalog is."""
-    num_visits = request.session.get("num_visits", 0) + 1
-    request.session["num_visits"] = num_visits
+    # Counted only for visitors who already have a session (they logged in): an anonymous page view
+    # must not write a session row to the database.
+    num_visits = None
+    if request.session.session_key:
+        num_visits = request.session.get("num_visits", 0) + 1
+        request.session["num_visits"] = num_visits
     context = {
         "num_books": Book.objects.count(),
         "num_instances": BookInstance.objects.count(),
@@ -190,9 +194,9 @@ class BookDelete(RestrictedDeleteView):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """200 when the database answers, 503 when it does not. For load balancers and deploys."""
+    """200 when the database answers, 503 when it does not; GET or HEAD. For balancers, deploys, uptime checks."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

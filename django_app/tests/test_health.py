@@ -29,5 +29,11 @@ def test_healthz_reports_503_when_the_database_is_down(client, monkeypatch):
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
 
 
-def test_healthz_only_answers_get(client):
+def test_healthz_answers_head_for_uptime_checkers(client):
+    response = client.head("/healthz")
+    assert response.status_code == 200
+    assert response.content == b""
+
+
+def test_healthz_only_answers_get_and_head(client):
     assert client.post("/healthz").status_code == 405

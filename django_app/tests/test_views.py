@@ -38,6 +38,39 @@ def test_public_pages_answer_everyone(request, client, catalog, name, who):
     assert response.status_code == 200
 
 
+def test_anonymous_visitors_write_no_session(client, catalog):
+    from django.contrib.sessions.models import Session
+
+    before = Session.objects.count()
+    for url in public_urls(catalog).values():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "sessionid" not in response.cookies, url
+    assert Session.objects.count() == before
+
+
+def test_members_visits_are_counted(member_client, catalog):
+    member_client.get(reverse("index"))
+    body = member_client.get(reverse("index")).content.decode()
+    assert "You have visited this page 2 times." in body
+
+
+def test_an_exception_in_a_view_mails_the_admins(client, catalog, settings, monkeypatch):
+    from catalog.views import BookListView
+
+    settings.ADMINS = [("Ops", "ops@library.test")]
+
+    def broken(self):
+        raise RuntimeError("the shelf fell over")
+
+    monkeypatch.setattr(BookListView, "get_queryset", broken)
+    client.raise_request_exception = False
+    assert client.get(reverse("books")).status_code == 500
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["ops@library.test"]
+    assert "the shelf fell over" in mail.outbox[0].body
+
+
 def test_root_redirects_to_catalog(client):
     response = client.get("/")
     assert response.status_code == 302
