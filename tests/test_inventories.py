@@ -127,8 +127,12 @@ def test_preflight_judges_a_rebuilt_server_by_fresh_facts(tmp_path):
     """ansible.cfg caches facts for two hours; a server reinstalled with another system meanwhile must not pass on old ones."""
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json",
                ANSIBLE_CACHE_PLUGIN="jsonfile", ANSIBLE_CACHE_PLUGIN_CONNECTION=str(tmp_path))
-    base = [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", "playbooks/preflight.yml",
-            "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}"]
+    # The last run lets Ansible find the interpreter itself, as it does on a real host.
+    # Discovery tries only this interpreter: a pyenv shim on PATH may answer for no version.
+    discovering = [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production",
+                   "playbooks/preflight.yml", "-e", "ansible_connection=local",
+                   "-e", json.dumps({"ansible_interpreter_python_fallback": [sys.executable]})]
+    base = discovering + ["-e", f"ansible_python_interpreter={sys.executable}"]
     other = {"distribution": "Ubuntu", "version": "24.04"}
     if controller_system() == other:
         other = {"distribution": "Debian", "version": "12"}
@@ -136,15 +140,17 @@ def test_preflight_judges_a_rebuilt_server_by_fresh_facts(tmp_path):
     # A first run caches this controller's facts (it then stops at the placeholders, which is fine here).
     subprocess.run(base, cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert list(tmp_path.glob("*vps1")), "the first run should have cached the host's facts"
-    # The cache now claims the host runs the one supported system, as it did before a rebuild.
+    # The cache now claims the host runs the one supported system, as it did before a rebuild, with
+    # a Python interpreter that the rebuilt system no longer has.
     stale = {"ansible_distribution": other["distribution"], "ansible_distribution_version": other["version"],
-             "ansible_distribution_major_version": other["version"].split(".")[0], "cacheable": True}
+             "ansible_distribution_major_version": other["version"].split(".")[0],
+             "discovered_interpreter_python": "/usr/bin/python3.99", "cacheable": True}
     subprocess.run([str(Path(sys.executable).parent / "ansible"), "-i", "inventory/production", "vps1",
                     "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}",
                     "-m", "ansible.builtin.set_fact", "-a", json.dumps(stale)],
                    cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=True)
 
-    result = subprocess.run(base + ["-e", json.dumps({"site_supported_systems": [other]})],
+    result = subprocess.run(discovering + ["-e", json.dumps({"site_supported_systems": [other]})],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
