@@ -63,6 +63,14 @@ CHECK_CASES = [
     ("base", {"base_unattended_upgrades_reboot_time": "25:99"}, "base_unattended_upgrades_reboot_time"),
     ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": ["not a key"]}]}, "ssh_keys"),
     ("users", {"users_accounts": [{"name": "root", "ssh_keys": [KEY]}]}, "root"),
+    # Keys are read, not matched: cut short, a body of another type, a private key pasted by mistake.
+    ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": ["ssh-ed25519 AAAAC3Nza"]}]}, "not valid base64"),
+    ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": [KEY[:60]]}]}, "cut short"),
+    ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": ["ssh-rsa " + KEY.split()[1]]}]},
+     "says ssh-rsa but its body holds a ssh-ed25519 key"),
+    ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": [
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----"]}]},
+     "this is a private key"),
     ("sshd", {"sshd_port": 70000}, "sshd_port"),
     ("firewall", {"firewall_allowed_ports": [{"port": "http"}]}, "firewall_allowed_ports"),
     ("postgresql", {"postgresql_databases": [{"name": "library; DROP"}]}, "postgresql_databases"),
