@@ -6,6 +6,12 @@ the role's first (automatic) task; checks a spec cannot express live in the role
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo0rSbKqdkVgqY1EQ2yPm7kQlkt7HrVGNg7jYzxJm2a test"
@@ -99,3 +105,27 @@ def test_validate_step_rejects(apply_role, role, variables, named):
     assert result.returncode != 0, out
     assert named in out, out
     assert "changed=0" in out, out
+
+
+def test_valid_keys_of_every_type_pass_the_users_checks(tmp_path):
+    """The key reader must accept what ssh-keygen makes, not only refuse what it does not."""
+    repo = Path(__file__).resolve().parent.parent
+    keys = []
+    for kind, size in (("ed25519", []), ("rsa", ["-b", "3072"]), ("ecdsa", ["-b", "384"])):
+        subprocess.run(["ssh-keygen", "-q", "-t", kind, *size, "-N", "", "-C", f"{kind}@test", "-f", str(tmp_path / kind)],
+                       check=True)
+        keys.append((tmp_path / f"{kind}.pub").read_text().strip())
+    playbook = tmp_path / "play.yml"
+    playbook.write_text(json.dumps([{
+        "hosts": "localhost", "connection": "local", "gather_facts": False,
+        "tasks": [{"ansible.builtin.include_vars": str(repo / "roles/users/vars/Debian.yml")},
+                  {"ansible.builtin.include_role": {"name": "users", "tasks_from": "validate"},
+                   "vars": {"users_accounts": [{"name": "deploy", "ssh_keys": keys}]}}]}]))
+    env = dict(os.environ, ANSIBLE_ROLES_PATH=str(repo / "roles"), ANSIBLE_NOCOLOR="1",
+               ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+    result = subprocess.run([str(Path(sys.executable).parent / "ansible-playbook"), "--check", "-i", "localhost,",
+                             str(playbook)], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+                            check=False)
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out
+    assert "failed=0" in out, out
