@@ -120,7 +120,9 @@ def test_valid_keys_of_every_type_pass_the_users_checks(tmp_path):
         "hosts": "localhost", "connection": "local", "gather_facts": False,
         "tasks": [{"ansible.builtin.include_vars": str(repo / "roles/users/vars/Debian.yml")},
                   {"ansible.builtin.include_role": {"name": "users", "tasks_from": "validate"},
-                   "vars": {"users_accounts": [{"name": "deploy", "ssh_keys": keys}]}}]}]))
+                   # An account to remove has no keys to check.
+                   "vars": {"users_accounts": [{"name": "deploy", "ssh_keys": keys},
+                                               {"name": "departed", "state": "absent"}]}}]}]))
     env = dict(os.environ, ANSIBLE_ROLES_PATH=str(repo / "roles"), ANSIBLE_NOCOLOR="1",
                ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_PYTHON_INTERPRETER=sys.executable)
     result = subprocess.run([str(Path(sys.executable).parent / "ansible-playbook"), "--check", "-i", "localhost,",
