@@ -14,18 +14,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def apply_role(tmp_path):
-    """Run one role against localhost in check mode with the given variables; return the result."""
+def run_play(tmp_path):
+    """Run one play against localhost in check mode; return the result."""
 
-    def run(role: str, variables: dict, gather_facts: bool = False) -> subprocess.CompletedProcess:
+    def run(play: dict) -> subprocess.CompletedProcess:
         playbook = tmp_path / "play.yml"
-        playbook.write_text(json.dumps([{
-            "name": f"Apply {role} with bad input",
-            "hosts": "localhost",
-            "connection": "local",
-            "gather_facts": gather_facts,
-            "roles": [{"role": role, "vars": variables}],
-        }]))
+        playbook.write_text(json.dumps([{"hosts": "localhost", "connection": "local", **play}]))
         env = dict(os.environ,
                    ANSIBLE_ROLES_PATH=str(REPO / "roles"),
                    ANSIBLE_LOCALHOST_WARNING="false",
@@ -36,5 +30,16 @@ def apply_role(tmp_path):
         return subprocess.run(
             [str(bindir / "ansible-playbook"), "--check", "-i", "localhost,", str(playbook)],
             capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
+
+    return run
+
+
+@pytest.fixture
+def apply_role(run_play):
+    """Run one role against localhost in check mode with the given variables; return the result."""
+
+    def run(role: str, variables: dict, gather_facts: bool = False) -> subprocess.CompletedProcess:
+        return run_play({"name": f"Apply {role} with bad input", "gather_facts": gather_facts,
+                         "roles": [{"role": role, "vars": variables}]})
 
     return run

@@ -58,14 +58,19 @@ def controller_system() -> dict:
     return {"distribution": release["NAME"].split()[0], "version": release["VERSION_ID"]}
 
 
-def test_production_placeholders_stop_the_site_before_any_change():
+def run_playbook(playbook: str, extra: dict) -> subprocess.CompletedProcess:
+    """Run a playbook against the production example with this controller standing in for the VPS."""
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json", ANSIBLE_CACHE_PLUGIN="memory")
-    # Facts come from the controller itself, so the check runs without reaching the example address.
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", "playbooks/preflight.yml",
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", playbook,
          "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}",
-         "-e", json.dumps({"site_supported_systems": [controller_system()]})],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+         "-e", "ansible_become=false", "-e", json.dumps(extra)],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=180, check=False)
+
+
+def test_production_placeholders_stop_the_site_before_any_change():
+    # Facts come from the controller itself, so the check runs without reaching the example address.
+    result = run_playbook("playbooks/preflight.yml", {"site_supported_systems": [controller_system()]})
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     assert "placeholder values" in out
@@ -75,29 +80,14 @@ def test_production_placeholders_stop_the_site_before_any_change():
 
 
 def test_an_unsupported_system_stops_the_site_before_any_change():
-    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json", ANSIBLE_CACHE_PLUGIN="memory")
     # Pretend only a system this controller is not is supported.
     other = {"distribution": "Ubuntu", "version": "24.04"}
     if controller_system() == other:
         other = {"distribution": "Debian", "version": "12"}
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", "playbooks/preflight.yml",
-         "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}",
-         "-e", json.dumps({"site_supported_systems": [other]})],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+    result = run_playbook("playbooks/preflight.yml", {"site_supported_systems": [other]})
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     assert f"supported: {other['distribution']} {other['version']}" in out, out
-
-
-def run_playbook(playbook: str, extra: dict) -> subprocess.CompletedProcess:
-    """Run a playbook against the production example with this controller standing in for the VPS."""
-    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACK_RESULT_FORMAT="json", ANSIBLE_CACHE_PLUGIN="memory")
-    return subprocess.run(
-        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production", playbook,
-         "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}",
-         "-e", "ansible_become=false", "-e", json.dumps(extra)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=180, check=False)
 
 
 @pytest.mark.parametrize("playbook", ["playbooks/provision.yml", "playbooks/deploy.yml", "playbooks/rollback.yml",
