@@ -145,3 +145,45 @@ def test_preflight_judges_a_rebuilt_server_by_fresh_facts(tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     assert f"supported: {other['distribution']} {other['version']}" in out, out
+
+
+def run_preflight_on(tmp_path: Path, groups: dict) -> subprocess.CompletedProcess:
+    """Preflight against an inventory of the given groups, every host being this controller."""
+    hosts = sorted({host for members in groups.values() for host in members})
+    inventory = {"all": {"children": {"site": {"hosts": {host: {} for host in hosts}},
+                                      **{group: {"hosts": {host: {} for host in members}} for group, members in groups.items()}}}}
+    (tmp_path / "hosts.yml").write_text(json.dumps(inventory))
+    # The values sit in group_vars/ of a group holding every host, as in inventory/production: they win over group_vars/all.
+    (tmp_path / "group_vars" / "site").mkdir(parents=True)
+    (tmp_path / "group_vars" / "site" / "main.yml").write_text(json.dumps({
+        "ansible_connection": "local", "ansible_python_interpreter": sys.executable, "ansible_become": False,
+        "site_domains": ["library.test"], "site_admin_email": "ops@library.test",
+        "site_deploy_ssh_keys": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKeyForTopologyTestsOnly ops"],
+        "site_supported_systems": [controller_system()]}))
+    env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CACHE_PLUGIN="memory")
+    return subprocess.run([str(Path(sys.executable).parent / "ansible-playbook"), "-i", str(tmp_path / "hosts.yml"),
+                           "playbooks/preflight.yml"], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=180, check=False)
+
+
+@pytest.mark.parametrize(("groups", "message"), [
+    ({"web": ["w1"], "db": []}, "w1 in web is not in db, and the db group is empty"),
+    ({"web": ["w1"], "db": ["d1", "d2"]}, "The db group has 2 hosts (d1, d2): web hosts without a database of their own (w1)"),
+    ({"lb": ["b1"], "web": [], "db": ["d1"]}, "The lb group has hosts (b1) but web has none for it to balance"),
+    ({"db": ["d1"]}, "The inventory has no host in the web group"),
+])
+def test_an_inventory_whose_groups_make_no_site_stops_in_preflight(tmp_path, groups, message):
+    result = run_preflight_on(tmp_path, groups)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert message in " ".join(out.split()), out
+
+
+@pytest.mark.parametrize("groups", [
+    {"web": ["w1"], "db": ["w1"]},                      # one server
+    {"web": ["w1", "w2"], "db": ["d1"]},                # a database host and two web hosts
+    {"web": ["s1", "s2"], "db": ["s1", "s2"]},          # independent single-server sites in one inventory
+])
+def test_inventories_that_make_a_site_pass_preflight(tmp_path, groups):
+    result = run_preflight_on(tmp_path, groups)
+    assert result.returncode == 0, result.stdout + result.stderr
