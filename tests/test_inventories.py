@@ -79,6 +79,18 @@ def test_production_placeholders_stop_the_site_before_any_change():
         assert placeholder in out, out
 
 
+def test_cluster_example_placeholders_stop_the_site_before_any_change():
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", "inventory/production-cluster", "playbooks/preflight.yml",
+         "-e", "ansible_connection=local", "-e", f"ansible_python_interpreter={sys.executable}", "-e", "ansible_become=false",
+         "-e", json.dumps({"site_supported_systems": [controller_system()]})],
+        cwd=REPO, env=dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CACHE_PLUGIN="memory"),
+        capture_output=True, text=True, timeout=180, check=False)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "placeholder values" in out and "site_domains: library.example.org" in out, out
+
+
 def test_an_unsupported_system_stops_the_site_before_any_change():
     # Pretend only a system this controller is not is supported.
     other = {"distribution": "Ubuntu", "version": "24.04"}
@@ -147,7 +159,12 @@ def test_preflight_judges_a_rebuilt_server_by_fresh_facts(tmp_path):
     assert f"supported: {other['distribution']} {other['version']}" in out, out
 
 
-def run_preflight_on(tmp_path: Path, groups: dict) -> subprocess.CompletedProcess:
+def controller_address() -> str:
+    """An IPv4 address of this machine, as Ansible's facts list it."""
+    return subprocess.run(["hostname", "-I"], capture_output=True, text=True, check=True).stdout.split()[0]
+
+
+def run_preflight_on(tmp_path: Path, groups: dict, **values) -> subprocess.CompletedProcess:
     """Preflight against an inventory of the given groups, every host being this controller."""
     hosts = sorted({host for members in groups.values() for host in members})
     inventory = {"all": {"children": {"site": {"hosts": {host: {} for host in hosts}},
@@ -159,7 +176,7 @@ def run_preflight_on(tmp_path: Path, groups: dict) -> subprocess.CompletedProces
         "ansible_connection": "local", "ansible_python_interpreter": sys.executable, "ansible_become": False,
         "site_domains": ["library.test"], "site_admin_email": "ops@library.test",
         "site_deploy_ssh_keys": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKeyForTopologyTestsOnly ops"],
-        "site_supported_systems": [controller_system()]}))
+        "site_supported_systems": [controller_system()], **values}))
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CACHE_PLUGIN="memory")
     return subprocess.run([str(Path(sys.executable).parent / "ansible-playbook"), "-i", str(tmp_path / "hosts.yml"),
                            "playbooks/preflight.yml"], cwd=REPO, env=env, capture_output=True, text=True,
@@ -171,6 +188,8 @@ def run_preflight_on(tmp_path: Path, groups: dict) -> subprocess.CompletedProces
     ({"web": ["w1"], "db": ["d1", "d2"]}, "The db group has 2 hosts (d1, d2): web hosts without a database of their own (w1)"),
     ({"lb": ["b1"], "web": [], "db": ["d1"]}, "The lb group has hosts (b1) but web has none for it to balance"),
     ({"db": ["d1"]}, "The inventory has no host in the web group"),
+    ({"web": ["w1"], "db": ["d1"]}, "but site_private_network is not set"),
+    ({"lb": ["b1"], "web": ["w1"], "db": ["w1"]}, "but site_private_network is not set"),
 ])
 def test_an_inventory_whose_groups_make_no_site_stops_in_preflight(tmp_path, groups, message):
     result = run_preflight_on(tmp_path, groups)
@@ -179,11 +198,25 @@ def test_an_inventory_whose_groups_make_no_site_stops_in_preflight(tmp_path, gro
     assert message in " ".join(out.split()), out
 
 
+def test_a_private_network_without_the_hosts_addresses_stops_in_preflight(tmp_path):
+    import ipaddress
+
+    mine = [ipaddress.ip_address(a) for a in subprocess.run(["hostname", "-I"], capture_output=True, text=True,
+                                                             check=True).stdout.split()]
+    network = next(n for n in ("203.0.113.0/24", "198.51.100.0/24", "192.0.2.0/24")
+                   if not any(a in ipaddress.ip_network(n) for a in mine))
+    result = run_preflight_on(tmp_path, {"web": ["w1"], "db": ["d1"]}, site_private_network=network)
+    out = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0, out
+    assert f"has no address in site_private_network ({network})" in out, out
+
+
 @pytest.mark.parametrize("groups", [
     {"web": ["w1"], "db": ["w1"]},                      # one server
     {"web": ["w1", "w2"], "db": ["d1"]},                # a database host and two web hosts
+    {"lb": ["b1"], "web": ["w1", "w2"], "db": ["d1"]},  # and a balancer
     {"web": ["s1", "s2"], "db": ["s1", "s2"]},          # independent single-server sites in one inventory
 ])
 def test_inventories_that_make_a_site_pass_preflight(tmp_path, groups):
-    result = run_preflight_on(tmp_path, groups)
+    result = run_preflight_on(tmp_path, groups, site_private_network=controller_address() + "/32")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,5 +1,6 @@
 """The systemd container options are defined in .config/molecule/config.yml; molecule/site repeats
-them for all four systems (Molecule replaces a scenario's platform list whole). The copies must agree."""
+them for all four systems, molecule/cluster for its four hosts (Molecule replaces a scenario's
+platform list whole). The copies must agree."""
 
 from __future__ import annotations
 
@@ -22,9 +23,12 @@ def image_name(platform: dict) -> str:
 def test_the_site_scenario_runs_every_supported_system_with_the_shared_options():
     shared = platforms(".config/molecule/config.yml")
     site = platforms("molecule/site/molecule.yml")
+    cluster = platforms("molecule/cluster/molecule.yml")
     assert sorted(image_name(p) for p in site) == sorted(SUPPORTED)
+    # One host per system, so no two containers share a package cache folder.
+    assert sorted(image_name(p) for p in cluster) == sorted(SUPPORTED)
     reference = shared[0]
-    for platform in shared + site:
+    for platform in shared + site + cluster:
         for option in ("pre_build_image", "override_command", "capabilities", "security_opts", "cgroupns_mode",
                        "tmpfs", "groups"):
             assert platform[option] == reference[option], (platform["name"], option)

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
-"""Bounded HTTPS load through nginx on this host: RATE requests/s until STOP_FILE appears or MAX_SECONDS pass.
+"""Bounded HTTPS load on this host's port 443: RATE requests/s until STOP_FILE appears or MAX_SECONDS pass.
 
-Prints one JSON line: requests sent, answered 200, failed, and the failures' reasons.
+loadgen HOST PATH RATE MAX_SECONDS STOP_FILE
+Prints one JSON line: requests sent, answered 200, failed, the failures' reasons, and the slowest
+and 99th-percentile request times in milliseconds.
 """
 import json
 import os
@@ -19,9 +21,11 @@ context.check_hostname = False
 context.verify_mode = ssl.CERT_NONE
 lock = threading.Lock()
 result = {"sent": 0, "ok": 0, "failed": 0, "errors": {}}
+durations = []
 
 
 def one_request():
+    began = time.monotonic()
     try:
         conn = HTTPSConnection(host, 443, timeout=30, context=context)
         # Connect to this host but send the site's name in SNI and Host, as a browser would.
@@ -33,6 +37,7 @@ def one_request():
     except Exception as exc:  # every failure counts, whatever its kind
         reason = type(exc).__name__
     with lock:
+        durations.append(time.monotonic() - began)
         if reason is None:
             result["ok"] += 1
         else:
@@ -51,4 +56,7 @@ with ThreadPoolExecutor(max_workers=32) as pool:
         result["sent"] += 1
 result["seconds"] = round(time.monotonic() - start, 1)
 result["rate"] = round(result["sent"] / result["seconds"], 1)
+durations.sort()
+result["max_ms"] = round(durations[-1] * 1000) if durations else 0
+result["p99_ms"] = round(durations[int(len(durations) * 0.99) - 1] * 1000) if durations else 0
 print(json.dumps(result))
