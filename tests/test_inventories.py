@@ -190,6 +190,8 @@ def run_preflight_on(tmp_path: Path, groups: dict, **values) -> subprocess.Compl
     ({"db": ["d1"]}, "The inventory has no host in the web group"),
     ({"web": ["w1"], "db": ["d1"]}, "but site_private_network is not set"),
     ({"lb": ["b1"], "web": ["w1"], "db": ["w1"]}, "but site_private_network is not set"),
+    ({"web": ["w1"], "db": ["w1"], "db_replica": ["w1"]}, "must be in neither db nor web"),
+    ({"web": ["w1"], "db": [], "db_replica": ["r1"]}, "need exactly one host in db to follow"),
 ])
 def test_an_inventory_whose_groups_make_no_site_stops_in_preflight(tmp_path, groups, message):
     result = run_preflight_on(tmp_path, groups)
@@ -215,6 +217,7 @@ def test_a_private_network_without_the_hosts_addresses_stops_in_preflight(tmp_pa
     {"web": ["w1"], "db": ["w1"]},                      # one server
     {"web": ["w1", "w2"], "db": ["d1"]},                # a database host and two web hosts
     {"lb": ["b1"], "web": ["w1", "w2"], "db": ["d1"]},  # and a balancer
+    {"lb": ["b1"], "web": ["w1", "w2"], "db": ["d1"], "db_replica": ["r1"]},  # and a standby
     {"web": ["s1", "s2"], "db": ["s1", "s2"]},          # independent single-server sites in one inventory
 ])
 def test_inventories_that_make_a_site_pass_preflight(tmp_path, groups):
