@@ -43,3 +43,11 @@ def apply_role(run_play):
                          "roles": [{"role": role, "vars": variables}]})
 
     return run
+
+
+@pytest.fixture(scope="session")
+def ssh_key_pair(tmp_path_factory) -> tuple[str, str]:
+    """An ed25519 key pair made at test time (public line, private text); never committed."""
+    path = tmp_path_factory.mktemp("keys") / "id_ed25519"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ops@test", "-f", str(path)], check=True)
+    return path.with_suffix(".pub").read_text().strip(), path.read_text()

@@ -164,7 +164,7 @@ def controller_address() -> str:
     return subprocess.run(["hostname", "-I"], capture_output=True, text=True, check=True).stdout.split()[0]
 
 
-def run_preflight_on(tmp_path: Path, groups: dict, **values) -> subprocess.CompletedProcess:
+def run_preflight_on(tmp_path: Path, groups: dict, key: str, **values) -> subprocess.CompletedProcess:
     """Preflight against an inventory of the given groups, every host being this controller."""
     hosts = sorted({host for members in groups.values() for host in members})
     inventory = {"all": {"children": {"site": {"hosts": {host: {} for host in hosts}},
@@ -175,7 +175,7 @@ def run_preflight_on(tmp_path: Path, groups: dict, **values) -> subprocess.Compl
     (tmp_path / "group_vars" / "site" / "main.yml").write_text(json.dumps({
         "ansible_connection": "local", "ansible_python_interpreter": sys.executable, "ansible_become": False,
         "site_domains": ["library.test"], "site_admin_email": "ops@library.test",
-        "site_deploy_ssh_keys": ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKeyForTopologyTestsOnly ops"],
+        "site_deploy_ssh_keys": [key],
         "site_supported_systems": [controller_system()], **values}))
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CACHE_PLUGIN="memory")
     return subprocess.run([str(Path(sys.executable).parent / "ansible-playbook"), "-i", str(tmp_path / "hosts.yml"),
@@ -193,21 +193,21 @@ def run_preflight_on(tmp_path: Path, groups: dict, **values) -> subprocess.Compl
     ({"web": ["w1"], "db": ["w1"], "db_replica": ["w1"]}, "must be in neither db nor web"),
     ({"web": ["w1"], "db": [], "db_replica": ["r1"]}, "need exactly one host in db to follow"),
 ])
-def test_an_inventory_whose_groups_make_no_site_stops_in_preflight(tmp_path, groups, message):
-    result = run_preflight_on(tmp_path, groups)
+def test_an_inventory_whose_groups_make_no_site_stops_in_preflight(tmp_path, ssh_key_pair, groups, message):
+    result = run_preflight_on(tmp_path, groups, ssh_key_pair[0])
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     assert message in " ".join(out.split()), out
 
 
-def test_a_private_network_without_the_hosts_addresses_stops_in_preflight(tmp_path):
+def test_a_private_network_without_the_hosts_addresses_stops_in_preflight(tmp_path, ssh_key_pair):
     import ipaddress
 
     mine = [ipaddress.ip_address(a) for a in subprocess.run(["hostname", "-I"], capture_output=True, text=True,
                                                              check=True).stdout.split()]
     network = next(n for n in ("203.0.113.0/24", "198.51.100.0/24", "192.0.2.0/24")
                    if not any(a in ipaddress.ip_network(n) for a in mine))
-    result = run_preflight_on(tmp_path, {"web": ["w1"], "db": ["d1"]}, site_private_network=network)
+    result = run_preflight_on(tmp_path, {"web": ["w1"], "db": ["d1"]}, ssh_key_pair[0], site_private_network=network)
     out = " ".join((result.stdout + result.stderr).split())
     assert result.returncode != 0, out
     assert f"has no address in site_private_network ({network})" in out, out
@@ -220,6 +220,55 @@ def test_a_private_network_without_the_hosts_addresses_stops_in_preflight(tmp_pa
     {"lb": ["b1"], "web": ["w1", "w2"], "db": ["d1"], "db_replica": ["r1"]},  # and a standby
     {"web": ["s1", "s2"], "db": ["s1", "s2"]},          # independent single-server sites in one inventory
 ])
-def test_inventories_that_make_a_site_pass_preflight(tmp_path, groups):
-    result = run_preflight_on(tmp_path, groups, site_private_network=controller_address() + "/32")
+def test_inventories_that_make_a_site_pass_preflight(tmp_path, ssh_key_pair, groups):
+    result = run_preflight_on(tmp_path, groups, ssh_key_pair[0], site_private_network=controller_address() + "/32")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+ONE_SERVER = {"web": ["s1"], "db": ["s1"]}
+
+
+@pytest.mark.parametrize(("values", "message"), [
+    ({"site_domains": "library.test"}, 'site_domains must be a list of host names'),
+    ({"site_domains": ["https://library.test"]}, 'site_domains must hold host names only, without a scheme, port or path: '
+                                                 '"https://library.test" is not'),
+    ({"site_domains": ["library.test", "library.test/catalog"]}, '"library.test/catalog" is not'),
+    ({"site_domains": ["library.test:8443"]}, '"library.test:8443" is not'),
+    ({"site_admin_email": "ops.library.test"}, 'site_admin_email must be one email address'),
+    ({"site_admin_email": ["ops@library.test"]}, 'site_admin_email must be one email address'),
+    ({"site_deploy_user": "Deploy User"}, 'site_deploy_user must be a login name other than root'),
+    ({"sshd_port": 99999}, 'sshd_port must be a port number, 1 to 65535 (got 99999)'),
+    ({"sshd_port": "ssh"}, 'sshd_port must be a port number, 1 to 65535 (got "ssh")'),
+    ({"sshd_port": 0}, 'sshd_port must be a port number'),
+    ({"site_private_network": "10.0.0.0"}, 'site_private_network must be a network in CIDR form'),
+    ({"site_private_network": "10.0.0.0/33"}, 'site_private_network must be a network in CIDR form'),
+])
+def test_a_bad_site_setting_stops_in_preflight_naming_it(tmp_path, ssh_key_pair, values, message):
+    result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], **values)
+    out = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0, out
+    assert message in out, out
+    # Only the wrong setting is reported (Ansible prints a failed item's message three times).
+    assert out.count("Task failed") == 1, out
+
+
+def test_bad_ssh_keys_stop_in_preflight_naming_each(tmp_path, ssh_key_pair):
+    public, private = ssh_key_pair
+    kind, body, _ = public.split(" ", 2)
+    keys = [public,
+            f"{kind} {body[:12]}",        # cut short
+            f"ssh-rsa {body} ops@test",   # a body of another type than the line says
+            private]                      # the private half pasted by mistake
+    result = run_preflight_on(tmp_path, ONE_SERVER, public, site_deploy_ssh_keys=keys)
+    out = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0, out
+    assert "site_deploy_ssh_keys: key 2 (" in out and "key 3 (ssh-rsa" in out and "key 4 (" in out, out
+    assert "key 1 (" not in out, out
+    assert "private key" in out, out
+
+
+def test_keys_given_as_one_string_stop_in_preflight(tmp_path, ssh_key_pair):
+    result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], site_deploy_ssh_keys=ssh_key_pair[0])
+    out = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0, out
+    assert "site_deploy_ssh_keys must be a list of OpenSSH public key lines" in out, out

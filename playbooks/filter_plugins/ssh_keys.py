@@ -1,0 +1,1 @@
+../../roles/users/filter_plugins/ssh_keys.py
