@@ -230,10 +230,11 @@ ONE_SERVER = {"web": ["s1"], "db": ["s1"]}
 
 @pytest.mark.parametrize(("values", "message"), [
     ({"site_domains": "library.test"}, 'site_domains must be a list of host names'),
-    ({"site_domains": ["https://library.test"]}, 'site_domains must hold host names only, without a scheme, port or path: '
+    ({"site_domains": ["https://library.test"]}, 'site_domains must hold host names only, in lower case, without a scheme, port or path: '
                                                  '"https://library.test" is not'),
     ({"site_domains": ["library.test", "library.test/catalog"]}, '"library.test/catalog" is not'),
     ({"site_domains": ["library.test:8443"]}, '"library.test:8443" is not'),
+    ({"site_domains": ["Library.test"]}, '"Library.test" is not'),
     ({"site_admin_email": "ops.library.test"}, 'site_admin_email must be one email address'),
     ({"site_admin_email": ["ops@library.test"]}, 'site_admin_email must be one email address'),
     ({"site_deploy_user": "Deploy User"}, 'site_deploy_user must be a login name other than root'),
