@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV ?= $(CURDIR)/.venv
 
-.PHONY: help test lint venv images app-test demo demo-destroy clean
+.PHONY: help test lint venv images app-test audit demo demo-destroy clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,6 +22,10 @@ images: ## Build the local base images (reused while unchanged)
 
 app-test: venv ## The Django app's tests against a throwaway PostgreSQL
 	@scripts/app-tests
+
+# Needs PyPI's JSON API or OSV (api.osv.dev); a network with only a package mirror cannot audit.
+audit: venv ## pip-audit the app's pinned requirements against the known vulnerabilities
+	@$(VENV)/bin/pip install -q pip-audit==2.10.1 && $(VENV)/bin/pip-audit --strict --require-hashes -r django_app/requirements.txt
 
 demo: ## Boot a local "VPS" container and deploy the whole site to it over SSH
 	@scripts/demo
