@@ -21,6 +21,9 @@ SPEC_CASES = [
     ("base", {"base_apt_cache_valid_time": "soon"}, "base_apt_cache_valid_time"),
     ("base", {"base_ca_certificates": [{"name": "corp"}]}, "base_ca_certificates"),
     ("base", {"base_ca_certificates": [{"content": "PEM", "src": "x.crt", "name": "c"}]}, "base_ca_certificates"),
+    ("hardening", {"hardening_shell_timeout": "soon"}, "hardening_shell_timeout"),
+    ("hardening", {"hardening_sysctls": ["kernel.sysrq=0"]}, "hardening_sysctls"),
+    ("hardening", {"hardening_rootkit_scan_enabled": "daily"}, "hardening_rootkit_scan_enabled"),
     ("users", {"users_accounts": [{"ssh_keys": [KEY]}]}, "users_accounts"),
     ("users", {"users_accounts": [{"name": "deploy"}]}, "ssh_keys"),
     ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": [KEY], "state": "gone"}]}, "state"),
@@ -66,6 +69,10 @@ def test_argument_spec_rejects(apply_role, role, variables, named):
 CHECK_CASES = [
     ("base", {"base_timezone": "Mars/Olympus Mons"}, "base_timezone"),
     ("base", {"base_unattended_upgrades_reboot_time": "25:99"}, "base_unattended_upgrades_reboot_time"),
+    ("hardening", {"hardening_umask": "0999"}, "hardening_umask"),
+    ("hardening", {"hardening_sha_crypt_rounds": 1000}, "hardening_sha_crypt_rounds"),
+    ("hardening", {"hardening_blacklisted_modules": ["usb-storage; rm -rf /"]}, "hardening_blacklisted_modules"),
+    ("hardening", {"hardening_sysctl_overrides": {"not a key": 1}}, "hardening_sysctl_overrides"),
     ("users", {"users_accounts": [{"name": "deploy", "ssh_keys": ["not a key"]}]}, "ssh_keys"),
     ("users", {"users_accounts": [{"name": "root", "ssh_keys": [KEY]}]}, "root"),
     # Keys are read, not matched: cut short, a body of another type, a private key pasted by mistake.
