@@ -15,6 +15,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo0rSbKqdkVgqY1EQ2yPm7kQlkt7HrVGNg7jYzxJm2a test"
 
+# An off-host repository that passes every check; each case below breaks one thing.
+S3 = {"postgresql_backup_s3_enabled": True, "postgresql_backup_s3_endpoint": "https://objects.example.net:8333",
+      "postgresql_backup_s3_bucket": "backups", "postgresql_backup_s3_key": "AKEXAMPLE",
+      "postgresql_backup_s3_key_secret": "secret-made-up-for-the-test",
+      "postgresql_backup_s3_cipher_pass": "a-passphrase-of-enough-length"}
+
 SPEC_CASES = [
     # role, variables, name the error must contain
     ("base", {"base_unattended_upgrades_enabled": "sometimes"}, "base_unattended_upgrades_enabled"),
@@ -36,7 +42,8 @@ SPEC_CASES = [
     ("firewall", {"firewall_allowed_ports": [{"port": "80", "proto": "icmp"}]}, "proto"),
     ("firewall", {"firewall_logging": "loud"}, "firewall_logging"),
     ("firewall", {"firewall_fail2ban_maxretry": "many"}, "firewall_fail2ban_maxretry"),
-    ("postgresql", {"postgresql_backup_retention_days": "weekly"}, "postgresql_backup_retention_days"),
+    ("postgresql", {"postgresql_backup_local_retention_full": "weekly"}, "postgresql_backup_local_retention_full"),
+    ("postgresql", {"postgresql_backup_s3_uri_style": "virtual"}, "postgresql_backup_s3_uri_style"),
     ("postgresql", {"postgresql_databases": [{"owner": "library"}]}, "postgresql_databases"),
     ("postgresql", {"postgresql_users": [{"name": "library", "conn_limit": "lots"}]}, "conn_limit"),
     ("postgresql", {"postgresql_hba_clients": [{"databases": "library"}]}, "address"),
@@ -83,8 +90,13 @@ CHECK_CASES = [
     ("sshd", {"sshd_port": 70000}, "sshd_port"),
     ("firewall", {"firewall_allowed_ports": [{"port": "http"}]}, "firewall_allowed_ports"),
     ("postgresql", {"postgresql_databases": [{"name": "library; DROP"}]}, "postgresql_databases"),
-    ("postgresql", {"postgresql_backup_retention_days": 0}, "postgresql_backup_retention_days"),
-    ("postgresql", {"postgresql_backup_retention_days": -3}, "postgresql_backup_retention_days"),
+    ("postgresql", {"postgresql_backup_local_retention_full": 0}, "postgresql_backup_local_retention_full"),
+    ("postgresql", {**S3, "postgresql_backup_s3_retention_full": -3}, "postgresql_backup_s3_retention_full"),
+    ("postgresql", {**S3, "postgresql_backup_s3_cipher_pass": ""}, "postgresql_backup_s3_cipher_pass"),
+    ("postgresql", {**S3, "postgresql_backup_s3_bucket": ""}, "postgresql_backup_s3_bucket"),
+    ("postgresql", {**S3, "postgresql_backup_s3_key_secret": ""}, "postgresql_backup_s3_key_secret"),
+    ("postgresql", {**S3, "postgresql_backup_s3_endpoint": "objects.example.net"}, "postgresql_backup_s3_endpoint"),
+    ("postgresql", {"postgresql_backup_local_enabled": False}, "postgresql_backup_local_enabled"),
     ("postgresql", {"postgresql_users": [{"name": "library", "password": "short"}]}, "password"),
     ("nginx", {"nginx_server_names": ["https://library.example.org/"]}, "nginx_server_names"),
     ("nginx", {"nginx_server_names": []}, "nginx_server_names"),
