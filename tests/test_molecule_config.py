@@ -31,7 +31,7 @@ def test_the_site_scenario_runs_every_supported_system_with_the_shared_options()
         caches = [v for p in scenario for v in p["volumes"] if "/var/cache/apt/" in v]
         assert len(caches) == len(set(caches)), caches
     # Role scenarios that run side by side keep their package caches apart with a suffix (scripts/test).
-    suffix = "${MOLECULE_APT_CACHE_SUFFIX:-}"
+    suffix = "${MOLECULE_APT_CACHE_SUFFIX}"
     assert all(suffix in v for p in shared for v in p["volumes"] if "/var/cache/apt/" in v)
     for platform in shared:
         platform["volumes"] = [v.replace(suffix, "") for v in platform["volumes"]]
