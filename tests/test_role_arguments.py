@@ -110,6 +110,8 @@ CHECK_CASES = [
     ("nginx", {"nginx_server_names": ["https://library.example.org/"]}, "nginx_server_names"),
     ("nginx", {"nginx_server_names": []}, "nginx_server_names"),
     ("nginx", {"nginx_server_names": ["library.example.org"], "nginx_https_public_port": 0}, "nginx_https_public_port"),
+    ("nginx", {"nginx_server_names": ["library.example.org"], "nginx_maintenance_page": "maintenance.html"},
+     "nginx_maintenance_page"),
     ("certbot", {"certbot_email": "not-an-email", "certbot_domains": ["library.example.org"]}, "certbot_email"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": []}, "certbot_domains"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": ["https://x/"]}, "certbot_domains"),
