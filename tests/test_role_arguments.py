@@ -21,6 +21,10 @@ S3 = {"postgresql_backup_s3_enabled": True, "postgresql_backup_s3_endpoint": "ht
       "postgresql_backup_s3_bucket": "backups", "postgresql_backup_s3_key": "AKEXAMPLE",
       "postgresql_backup_s3_key_secret": "secret-made-up-for-the-test",
       "postgresql_backup_s3_cipher_pass": "a-passphrase-of-enough-length"}
+# The same for the files backup.
+FILES = {"files_backup_paths": ["/srv/library/shared/media"], "files_backup_s3_endpoint": "https://objects.example.net",
+         "files_backup_s3_bucket": "backups", "files_backup_s3_key": "AKEXAMPLE",
+         "files_backup_s3_key_secret": "secret-made-up-for-the-test", "files_backup_password": "a-passphrase-of-enough-length"}
 
 SPEC_CASES = [
     # role, variables, name the error must contain
@@ -48,6 +52,8 @@ SPEC_CASES = [
     ("postgresql", {"postgresql_databases": [{"owner": "library"}]}, "postgresql_databases"),
     ("postgresql", {"postgresql_users": [{"name": "library", "conn_limit": "lots"}]}, "conn_limit"),
     ("postgresql", {"postgresql_hba_clients": [{"databases": "library"}]}, "address"),
+    ("files_backup", {**FILES, "files_backup_s3_uri_style": "virtual"}, "files_backup_s3_uri_style"),
+    ("files_backup", {**FILES, "files_backup_keep_daily": "weekly"}, "files_backup_keep_daily"),
     ("nginx", {"nginx_server_names": ["library.example.org"], "nginx_hsts_max_age": "two years"},
      "nginx_hsts_max_age"),
     ("nginx", {"nginx_server_names": ["library.example.org"], "nginx_frame_options": "ALLOW"}, "nginx_frame_options"),
@@ -106,6 +112,13 @@ CHECK_CASES = [
     ("postgresql", {**S3, "postgresql_backup_s3_key_secret": ""}, "postgresql_backup_s3_key_secret"),
     ("postgresql", {**S3, "postgresql_backup_s3_endpoint": "objects.example.net"}, "postgresql_backup_s3_endpoint"),
     ("postgresql", {"postgresql_backup_local_enabled": False}, "postgresql_backup_local_enabled"),
+    ("files_backup", {**FILES, "files_backup_password": "short"}, "files_backup_password"),
+    ("files_backup", {**FILES, "files_backup_s3_endpoint": "objects.example.net"}, "files_backup_s3_endpoint"),
+    ("files_backup", {**FILES, "files_backup_s3_bucket": ""}, "files_backup_s3_bucket"),
+    ("files_backup", {**FILES, "files_backup_s3_key": ""}, "files_backup_s3_key"),
+    ("files_backup", {**FILES, "files_backup_keep_monthly": 0}, "files_backup_keep_monthly"),
+    ("files_backup", {**FILES, "files_backup_paths": ["uploads"]}, "files_backup_paths"),
+    ("files_backup", {**FILES, "files_backup_time_limit": "forever"}, "files_backup_time_limit"),
     ("postgresql", {"postgresql_users": [{"name": "library", "password": "short"}]}, "password"),
     ("nginx", {"nginx_server_names": ["https://library.example.org/"]}, "nginx_server_names"),
     ("nginx", {"nginx_server_names": []}, "nginx_server_names"),
