@@ -13,10 +13,11 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-def settings(inventory: str) -> dict:
+def settings(inventory: str, extra: dict | None = None) -> dict:
     env = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="ansible.posix.json", ANSIBLE_NOCOLOR="1")
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", inventory, "playbooks/show-settings.yml"],
+        [str(Path(sys.executable).parent / "ansible-playbook"), "-i", inventory, "playbooks/show-settings.yml",
+         "-e", json.dumps(extra or {})],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     # The JSON document is followed by the task timing summary ansible.cfg enables.
@@ -40,6 +41,21 @@ def test_inventory_values_win_over_project_defaults(inventory, host, domains, ce
     # Derived role variables follow the inventory's values.
     assert values["nginx_server_names"] == domains
     assert {"web", "db"} <= set(values["groups"])
+
+
+def test_one_object_store_setting_feeds_both_backups():
+    # Without an object store the database is backed up on its host only and no files are.
+    values = settings("inventory/production")["vps1"]
+    assert (values["backups_off_host"], values["postgresql_backup_s3_path"], values["files_backup_paths"]) == ("none", "", [])
+    # The site-level endpoint turns on the database's off-host repository in the app's folder of the
+    # bucket; the bundled app keeps no uploads, an app with a media folder gets it backed up too.
+    values = settings("inventory/production", {"site_backup_s3_endpoint": "https://objects.example.net"})["vps1"]
+    assert values["postgresql_backup_s3_path"] == "/pgbackrest/locallibrary"
+    assert values["files_backup_paths"] == []
+    app = {"name": "catalog", "media_dir": "media"}
+    values = settings("inventory/production", {"site_backup_s3_endpoint": "https://objects.example.net", "app": app})["vps1"]
+    assert values["postgresql_backup_s3_path"] == "/pgbackrest/catalog"
+    assert values["files_backup_paths"] == ["/srv/catalog/shared/media"]
 
 
 def test_bare_ansible_playbook_uses_the_demo_inventory():
