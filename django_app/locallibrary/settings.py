@@ -102,6 +102,13 @@ LOGOUT_REDIRECT_URL = "/"
 # Static files: hashed names plus .gz copies, served by nginx from STATIC_ROOT (never by gunicorn).
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
+# Uploads (LocalLibrary has none; an app that has them): the one folder the deployed app may write
+# to, served by nginx from MEDIA_ROOT under MEDIA_URL and backed up off the host.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
+# The app runs with umask 0027: uploads and their folders are made readable to nginx explicitly.
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "catalog.storage.CompressedManifestStaticFilesStorage"},
