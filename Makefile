@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV ?= $(CURDIR)/.venv
 
-.PHONY: help test lint venv images app-test audit demo demo-destroy clean
+.PHONY: help test lint venv images app-test audit demo demo-destroy bench clean
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,6 +29,9 @@ audit: venv ## pip-audit the app's pinned requirements against the known vulnera
 
 demo: ## Boot a local "VPS" container and deploy the whole site to it over SSH
 	@scripts/demo
+
+bench: ## On the demo: our stack against the tutorial's way (one gunicorn worker + whitenoise), same pages
+	@scripts/bench
 
 demo-destroy: ## Remove the demo container and its keys
 	@scripts/demo --destroy
