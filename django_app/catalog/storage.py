@@ -6,12 +6,22 @@ import gzip
 import os
 
 from django.contrib.staticfiles.storage import ManifestStaticFilesStorage
+from django.core.files.storage import FileSystemStorage
 
 COMPRESSIBLE = (".css", ".js", ".svg", ".txt", ".html", ".json", ".xml", ".map", ".ico", ".webmanifest")
 
 
 class CompressedManifestStaticFilesStorage(ManifestStaticFilesStorage):
-    """Write name.ext.gz next to every compressible file when it is smaller than the original."""
+    """Write name.ext.gz next to every compressible file when it is smaller than the original.
+
+    manifest_location: the folder of the manifest (the hashed name of every file), when it is not the
+    static folder itself: releases that share one static folder each keep their own.
+    """
+
+    def __init__(self, *args, manifest_location=None, **kwargs):
+        if manifest_location:
+            kwargs.setdefault("manifest_storage", FileSystemStorage(location=manifest_location))
+        super().__init__(*args, **kwargs)
 
     def post_process(self, paths, dry_run=False, **options):
         yield from super().post_process(paths, dry_run=dry_run, **options)

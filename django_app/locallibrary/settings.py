@@ -109,9 +109,15 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT") or BASE_DIR / "media")
 # The app runs with umask 0027: uploads and their folders are made readable to nginx explicitly.
 FILE_UPLOAD_PERMISSIONS = 0o644
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
+# The manifest (each static file's hashed name) sits in STATIC_ROOT, or in DJANGO_STATIC_MANIFEST_DIR
+# (relative to the project) when releases share STATIC_ROOT: each release then reads the names its own
+# collectstatic wrote, so building, refusing or rolling back another release never changes the pages
+# of the live one, while the hashed files stay shared (pages already in browsers keep their assets).
+STATIC_MANIFEST_DIR = BASE_DIR / env_str("DJANGO_STATIC_MANIFEST_DIR") if env_str("DJANGO_STATIC_MANIFEST_DIR") else STATIC_ROOT
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "catalog.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "catalog.storage.CompressedManifestStaticFilesStorage",
+                    "OPTIONS": {"manifest_location": STATIC_MANIFEST_DIR}},
 }
 
 # Email: SMTP when DJANGO_EMAIL_HOST is set, otherwise messages go to the log (journald).

@@ -42,6 +42,17 @@ def test_collectstatic_writes_hashed_and_gzipped_files(tmp_path):
     assert (tmp_path / (hashed + ".gz")).read_bytes() == before
 
 
+def test_collectstatic_keeps_the_manifest_in_the_release_when_told(tmp_path):
+    static, manifest_dir = tmp_path / "static", tmp_path / "release-manifest"
+    result = manage("collectstatic", "--noinput", env_changes={"DJANGO_STATIC_ROOT": str(static),
+                                                                 "DJANGO_STATIC_MANIFEST_DIR": str(manifest_dir)})
+    assert result.returncode == 0, result.stderr
+    hashed = json.loads((manifest_dir / "staticfiles.json").read_text())["paths"]["catalog/css/styles.css"]
+    # The files are shared, the list of their names is not.
+    assert (static / hashed).is_file()
+    assert not (static / "staticfiles.json").exists()
+
+
 def test_no_template_or_static_file_references_an_external_host():
     offenders = []
     for folder in ("templates", "catalog/templates", "catalog/static"):
