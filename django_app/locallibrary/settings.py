@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "locallibrary.middleware.RetrySafeRequestsMiddleware",
 ]
 
 ROOT_URLCONF = "locallibrary.urls"
@@ -78,9 +79,14 @@ TEMPLATES = [
 WSGI_APPLICATION = "locallibrary.wsgi.application"
 
 DATABASES = {"default": parse_database_url(env_str("DATABASE_URL"), allow_sqlite=DEBUG)}
-# Persistent connections, checked before reuse so a database restart costs no failed request.
+# Persistent connections, checked before reuse. A database restart costs no failed request: new
+# connections wait for the server (locallibrary.postgresql, up to DJANGO_DB_CONNECT_RETRY_SECONDS)
+# and a GET whose connection broke mid-way runs again (locallibrary.middleware).
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DJANGO_DB_CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "locallibrary.postgresql"
+    DATABASES["default"]["CONNECT_RETRY_SECONDS"] = env_int("DJANGO_DB_CONNECT_RETRY_SECONDS", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
