@@ -14,7 +14,8 @@ class RetrySafeRequestsMiddleware:
 
     PostgreSQL ends every session when it restarts; a request that was using one fails mid-way.
     A GET or HEAD changes nothing, so it is run again on a new connection (which waits for the
-    server: see locallibrary.postgresql). Other methods are not repeated: their error stands.
+    server: see locallibrary.postgresql). Not when it was that new connection which failed (the
+    backend waited already), and never for other methods: their error stands.
     Last in MIDDLEWARE, so every other middleware has seen the request first.
     """
 
@@ -30,6 +31,8 @@ class RetrySafeRequestsMiddleware:
         try:
             return self._respond(request, view_func, view_args, view_kwargs)
         except (OperationalError, InterfaceError) as exc:
+            if getattr(exc.__cause__, "new_connection_failed", False):
+                raise  # no server to run it against: the backend waited for one already
             logger.warning("Database connection lost during %s %s (%s); running it again",
                            request.method, request.path, str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
             connections.close_all()

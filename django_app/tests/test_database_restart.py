@@ -33,6 +33,21 @@ def test_a_safe_request_whose_connection_broke_runs_again(method):
     assert len(calls) == 2
 
 
+def test_a_request_whose_new_connection_failed_is_not_repeated():
+    calls = []
+
+    def view(request):
+        calls.append(1)
+        cause = Database.OperationalError("Connection refused")
+        cause.new_connection_failed = True
+        raise OperationalError("Connection refused") from cause
+
+    middleware = RetrySafeRequestsMiddleware(lambda request: HttpResponse())
+    with pytest.raises(OperationalError):
+        middleware.process_view(RequestFactory().get("/catalog/"), view, (), {})
+    assert len(calls) == 1
+
+
 def test_a_post_is_never_repeated():
     view, calls = flaky_view(failures=1)
     middleware = RetrySafeRequestsMiddleware(lambda request: HttpResponse())
@@ -92,6 +107,7 @@ def test_a_wrong_password_fails_at_once(monkeypatch):
 
 def test_waiting_ends_at_the_deadline(monkeypatch):
     wrapper, attempts = wrapper_failing_with(monkeypatch, [refused(), refused(), refused()], 0)
-    with pytest.raises(Database.OperationalError, match="refused"):
+    with pytest.raises(Database.OperationalError, match="refused") as failure:
         wrapper.get_new_connection({})
     assert len(attempts) == 1
+    assert failure.value.new_connection_failed

@@ -42,6 +42,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 return super().get_new_connection(conn_params)
             except base.Database.OperationalError as exc:
                 if not is_transient(exc) or time.monotonic() >= deadline:
+                    # Waited already (or waiting cannot help): the request must not wait again.
+                    exc.new_connection_failed = True
                     raise
                 logger.warning("Database not available yet, trying again: %s", str(exc).strip().splitlines()[-1:])
                 time.sleep(0.2)
