@@ -23,7 +23,7 @@ mail_dir.mkdir(parents=True, exist_ok=True)
 def authenticate(server, session, envelope, mechanism, auth_data):
     valid = (isinstance(auth_data, LoginPassword)
              and auth_data.login.decode() == user and auth_data.password.decode() == password)
-    return AuthResult(success=valid)
+    return AuthResult(success=valid, auth_data=auth_data if valid else None)
 
 
 class Save:
