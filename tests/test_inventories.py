@@ -259,6 +259,12 @@ ONE_SERVER = {"web": ["s1"], "db": ["s1"]}
     ({"sshd_port": 0}, 'sshd_port must be a port number'),
     ({"site_private_network": "10.0.0.0"}, 'site_private_network must be a network in CIDR form'),
     ({"site_private_network": "10.0.0.0/33"}, 'site_private_network must be a network in CIDR form'),
+    ({"site_mail_relay_port": 70000}, 'site_mail_relay_port must be a port number, 1 to 65535'),
+    ({"site_mail_relay_host": "smtp://smtp.example.net:587"}, 'site_mail_relay_host must be the SMTP server'),
+    ({"site_mail_relay_security": "ssl"}, 'site_mail_relay_security must be starttls'),
+    ({"site_mail_from": "library.example.org"}, 'site_mail_from must be one email address'),
+    ({"site_mail_relay_host": "smtp.example.net", "site_mail_relay_user": "library"},
+     'site_mail_relay_password is empty'),
 ])
 def test_a_bad_site_setting_stops_in_preflight_naming_it(tmp_path, ssh_key_pair, values, message):
     result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], **values)
