@@ -4,6 +4,7 @@ platform list whole). The copies must agree."""
 
 from __future__ import annotations
 
+import configparser
 from pathlib import Path
 
 import yaml
@@ -50,3 +51,15 @@ def test_the_site_scenario_runs_every_supported_system_with_the_shared_options()
 
 def test_role_scenarios_run_the_newest_ubuntu_and_the_newest_debian():
     assert [image_name(p) for p in platforms(".config/molecule/config.yml")] == ["ubuntu2604", "debian13"]
+
+
+def test_molecule_runs_the_playbooks_with_the_projects_fact_and_connection_settings():
+    # Molecule writes its own ansible.cfg and ignores the project's: the settings the playbooks rely
+    # on are repeated in the shared config, and must not drift from the project's.
+    project = configparser.ConfigParser()
+    project.read(REPO / "ansible.cfg")
+    options = yaml.safe_load((REPO / ".config/molecule/config.yml").read_text())["provisioner"]["config_options"]
+    assert options["defaults"]["gathering"] == project["defaults"]["gathering"]
+    assert options["defaults"]["interpreter_python"] == project["defaults"]["interpreter_python"]
+    assert options["defaults"]["callback_result_format"] == project["defaults"]["callback_result_format"]
+    assert str(options["connection"]["pipelining"]).lower() == project["ssh_connection"]["pipelining"]
