@@ -1,6 +1,7 @@
 """The systemd container options are defined in .config/molecule/config.yml; molecule/site repeats
-them for all four systems, molecule/cluster for its four hosts (Molecule replaces a scenario's
-platform list whole). The copies must agree."""
+them for all four systems, molecule/cluster for its five hosts, and a role scenario that runs on
+another system than the newest Ubuntu for its one (Molecule replaces a scenario's platform list
+whole). The copies must agree."""
 
 from __future__ import annotations
 
@@ -21,36 +22,54 @@ def image_name(platform: dict) -> str:
     return platform["image"].split("/")[1].split(":")[0]
 
 
+def scenario_platforms() -> dict[str, list[dict]]:
+    """Each scenario's platforms: its own list, or the shared one."""
+    shared = platforms(".config/molecule/config.yml")
+    found = {}
+    for path in sorted(REPO.glob("molecule/*/molecule.yml")):
+        own = yaml.safe_load(path.read_text()).get("platforms")
+        found[path.parent.name] = own if own is not None else shared
+    return found
+
+
+ROLE_SCENARIO_SUFFIX = "${MOLECULE_APT_CACHE_SUFFIX}"
+
+
 def test_the_site_scenario_runs_every_supported_system_with_the_shared_options():
     shared = platforms(".config/molecule/config.yml")
-    site = platforms("molecule/site/molecule.yml")
-    cluster = platforms("molecule/cluster/molecule.yml")
-    assert sorted(image_name(p) for p in site) == sorted(SUPPORTED)
-    assert set(image_name(p) for p in cluster) == set(SUPPORTED)
-    # No two containers of one scenario install from the same package cache folder.
-    for scenario in (site, cluster):
+    scenarios = scenario_platforms()
+    assert sorted(image_name(p) for p in scenarios["site"]) == sorted(SUPPORTED)
+    assert set(image_name(p) for p in scenarios["cluster"]) == set(SUPPORTED)
+    # Role scenarios that run side by side keep their package caches apart with a suffix (scripts/test).
+    for name, scenario in scenarios.items():
+        if name not in ("site", "cluster"):
+            assert all(ROLE_SCENARIO_SUFFIX in v for p in scenario for v in p["volumes"] if "/var/cache/apt/" in v), name
+    reference = dict(shared[0], volumes=[v.replace(ROLE_SCENARIO_SUFFIX, "") for v in shared[0]["volumes"]])
+    for name, scenario in scenarios.items():
+        # No two containers of one scenario install from the same package cache folder.
         caches = [v for p in scenario for v in p["volumes"] if "/var/cache/apt/" in v]
         assert len(caches) == len(set(caches)), caches
-    # Role scenarios that run side by side keep their package caches apart with a suffix (scripts/test).
-    suffix = "${MOLECULE_APT_CACHE_SUFFIX}"
-    assert all(suffix in v for p in shared for v in p["volumes"] if "/var/cache/apt/" in v)
-    for platform in shared:
-        platform["volumes"] = [v.replace(suffix, "") for v in platform["volumes"]]
-    reference = shared[0]
-    for platform in shared + site + cluster:
-        for option in ("pre_build_image", "override_command", "capabilities", "security_opts", "cgroupns_mode",
-                       "tmpfs", "groups"):
-            assert platform[option] == reference[option], (platform["name"], option)
-        # The same mounts, each system with its own package cache (a second container of a system
-        # in one scenario adds its own suffix).
-        cache = next(v for v in platform["volumes"] if "/var/cache/apt/" in v).split("/.cache/apt/")[1].split(":")[0]
-        assert cache.split("-")[0] == image_name(platform), platform["name"]
-        expected = [v.replace(image_name(reference), cache) for v in reference["volumes"]]
-        assert platform["volumes"] == expected, platform["name"]
+        for platform in scenario:
+            volumes = [v.replace(ROLE_SCENARIO_SUFFIX, "") for v in platform["volumes"]]
+            for option in ("pre_build_image", "override_command", "capabilities", "security_opts", "cgroupns_mode",
+                           "tmpfs", "groups"):
+                assert platform[option] == reference[option], (name, platform["name"], option)
+            # The same mounts, each system with its own package cache (a second container of a system
+            # in one scenario adds its own suffix).
+            cache = next(v for v in volumes if "/var/cache/apt/" in v).split("/.cache/apt/")[1].split(":")[0]
+            assert cache.split("-")[0] == image_name(platform), (name, platform["name"])
+            expected = [v.replace(image_name(reference), cache) for v in reference["volumes"]]
+            assert volumes == expected, (name, platform["name"])
 
 
-def test_role_scenarios_run_the_newest_ubuntu_and_the_newest_debian():
-    assert [image_name(p) for p in platforms(".config/molecule/config.yml")] == ["ubuntu2604", "debian13"]
+def test_role_scenarios_run_on_the_newest_releases_one_system_each():
+    # The site scenario runs every role on all four systems; a role scenario's own options on one of
+    # the newest two (the firewall's on both: each host probes a port open to the other only).
+    systems = {name: [image_name(p) for p in scenario] for name, scenario in scenario_platforms().items()
+               if name not in ("site", "cluster")}
+    assert systems.pop("firewall") == ["ubuntu2604", "debian13"]
+    assert all(len(images) == 1 and images[0] in ("ubuntu2604", "debian13") for images in systems.values()), systems
+    assert {images[0] for images in systems.values()} == {"ubuntu2604", "debian13"}
 
 
 def test_molecule_runs_the_playbooks_with_the_projects_fact_and_connection_settings():
