@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -118,8 +119,30 @@ def test_an_unsupported_system_stops_the_site_before_any_change():
     assert f"supported: {other['distribution']} {other['version']}" in out, out
 
 
-@pytest.mark.parametrize("playbook", ["playbooks/provision.yml", "playbooks/deploy.yml", "playbooks/rollback.yml",
-                                      "playbooks/backup.yml", "playbooks/restore.yml", "playbooks/load-demo-data.yml"])
+NO_PREFLIGHT = "# No preflight: "
+
+
+def playbooks_with_preflight() -> list[str]:
+    """Every playbook a user runs, but those whose header says why they must not check first."""
+    found = []
+    for path in sorted((REPO / "playbooks").glob("*.yml")):
+        header = [line for line in path.read_text().splitlines() if line.startswith("#")]
+        if path.name != "preflight.yml" and not any(line.startswith(NO_PREFLIGHT) for line in header):
+            found.append(f"playbooks/{path.name}")
+    return found
+
+
+def test_a_playbook_without_preflight_says_why():
+    skipping = {path.name: line.removeprefix(NO_PREFLIGHT) for path in (REPO / "playbooks").glob("*.yml")
+                for line in path.read_text().splitlines() if line.startswith(NO_PREFLIGHT)}
+    assert set(skipping) == {"show-settings.yml", "status.yml"}, skipping
+    assert all(len(reason.split()) >= 3 for reason in skipping.values()), skipping
+    for playbook in playbooks_with_preflight() + ["site.yml"]:
+        plays = yaml.safe_load((REPO / playbook).read_text())
+        assert plays[0].get("ansible.builtin.import_playbook") in ("preflight.yml", "playbooks/provision.yml"), playbook
+
+
+@pytest.mark.parametrize("playbook", playbooks_with_preflight())
 def test_every_playbook_stops_on_an_unsupported_system_before_any_change(playbook):
     this = controller_system()
     result = run_playbook(playbook, {"site_supported_systems": [{"distribution": "Rocky", "version": "9"}]})
