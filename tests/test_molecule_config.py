@@ -81,5 +81,4 @@ def test_molecule_runs_the_playbooks_with_the_projects_fact_and_connection_setti
     assert options["defaults"]["gathering"] == project["defaults"]["gathering"]
     assert options["defaults"]["interpreter_python"] == project["defaults"]["interpreter_python"]
     assert options["defaults"]["callback_result_format"] == project["defaults"]["callback_result_format"]
-    assert str(options["defaults"]["internal_poll_interval"]) == project["defaults"]["internal_poll_interval"]
     assert str(options["connection"]["pipelining"]).lower() == project["ssh_connection"]["pipelining"]
