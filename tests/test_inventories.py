@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -255,6 +256,17 @@ def test_inventories_that_make_a_site_pass_preflight(tmp_path, ssh_key_pair, gro
 
 ONE_SERVER = {"web": ["s1"], "db": ["s1"]}
 
+# An object store as a user describes one: the settings in group_vars, the secrets as vault_* (made now).
+BACKUPS = {"site_backup_s3_endpoint": "https://objects.example.net:9000", "site_backup_s3_bucket": "library-backups",
+           "vault_backup_s3_key": secrets.token_hex(10), "vault_backup_s3_key_secret": secrets.token_urlsafe(30),
+           "vault_backup_cipher_pass": secrets.token_urlsafe(32)}
+NO_ACCESS_KEY = {name: value for name, value in BACKUPS.items() if name != "vault_backup_s3_key"}
+
+
+def test_a_whole_object_store_setting_passes_preflight(tmp_path, ssh_key_pair):
+    result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], **BACKUPS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
 
 @pytest.mark.parametrize(("values", "message"), [
     ({"site_domains": "library.test"}, 'site_domains must be a list of host names'),
@@ -277,6 +289,15 @@ ONE_SERVER = {"web": ["s1"], "db": ["s1"]}
     ({"site_mail_from": "library.example.org"}, 'site_mail_from must be one email address'),
     ({"site_mail_relay_host": "smtp.example.net", "site_mail_relay_user": "library"},
      'site_mail_relay_password is empty'),
+    ({**BACKUPS, "site_backup_s3_endpoint": "backups.test.dev:9000"},
+     'site_backup_s3_endpoint must be the https:// URL of the S3 API, with the port when not 443'),
+    ({**BACKUPS, "site_backup_s3_endpoint": "http://objects.example.net"}, 'site_backup_s3_endpoint must be the https:// URL'),
+    ({**BACKUPS, "site_backup_s3_bucket": "Library_Backups"}, 'site_backup_s3_bucket must be a bucket name S3 accepts'),
+    ({**BACKUPS, "site_backup_s3_bucket": "192.168.1.10"}, 'site_backup_s3_bucket must be a bucket name S3 accepts'),
+    (NO_ACCESS_KEY, 'put vault_backup_s3_key and vault_backup_s3_key_secret in the inventory'),
+    ({**BACKUPS, "vault_backup_cipher_pass": secrets.token_hex(15)}, 'vault_backup_cipher_pass, which must be at least 32 characters'),
+    ({"postgresql_backup_s3_retention_full": 0}, 'postgresql_backup_s3_retention_full must be the number of full backups'),
+    ({"files_backup_keep_daily": 0}, 'files_backup_keep_daily must be the number of daily snapshots'),
 ])
 def test_a_bad_site_setting_stops_in_preflight_naming_it(tmp_path, ssh_key_pair, values, message):
     result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], **values)

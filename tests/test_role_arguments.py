@@ -20,11 +20,11 @@ KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo0rSbKqdkVgqY1EQ2yPm7kQlkt7HrVGNg7j
 S3 = {"postgresql_backup_s3_enabled": True, "postgresql_backup_s3_endpoint": "https://objects.example.net:8333",
       "postgresql_backup_s3_bucket": "backups", "postgresql_backup_s3_key": "AKEXAMPLE",
       "postgresql_backup_s3_key_secret": "secret-made-up-for-the-test",
-      "postgresql_backup_s3_cipher_pass": "a-passphrase-of-enough-length"}
+      "postgresql_backup_s3_cipher_pass": "a-passphrase-long-enough-for-the-test"}
 # The same for the files backup.
 FILES = {"files_backup_paths": ["/srv/library/shared/media"], "files_backup_s3_endpoint": "https://objects.example.net",
          "files_backup_s3_bucket": "backups", "files_backup_s3_key": "AKEXAMPLE",
-         "files_backup_s3_key_secret": "secret-made-up-for-the-test", "files_backup_password": "a-passphrase-of-enough-length"}
+         "files_backup_s3_key_secret": "secret-made-up-for-the-test", "files_backup_password": "a-passphrase-long-enough-for-the-test"}
 
 SPEC_CASES = [
     # role, variables, name the error must contain
