@@ -6,6 +6,7 @@ the role's first (automatic) task; checks a spec cannot express live in the role
 
 from __future__ import annotations
 
+import secrets
 import subprocess
 from pathlib import Path
 
@@ -26,7 +27,12 @@ FILES = {"files_backup_paths": ["/srv/library/shared/media"], "files_backup_s3_e
          "files_backup_s3_bucket": "backups", "files_backup_s3_key": "AKEXAMPLE",
          "files_backup_s3_key_secret": "secret-made-up-for-the-test", "files_backup_password": "a-passphrase-long-enough-for-the-test"}
 
+# A broker password that passes, made now.
+VALKEY = {"valkey_password": secrets.token_urlsafe(32)}
+
 SPEC_CASES = [
+    ("valkey", {**VALKEY, "valkey_maxmemory_policy": "lru"}, "valkey_maxmemory_policy"),
+    ("valkey", {**VALKEY, "valkey_port": "redis"}, "valkey_port"),
     # role, variables, name the error must contain
     ("base", {"base_unattended_upgrades_enabled": "sometimes"}, "base_unattended_upgrades_enabled"),
     ("base", {"base_apt_cache_valid_time": "soon"}, "base_apt_cache_valid_time"),
@@ -91,6 +97,12 @@ def test_argument_spec_rejects(outcomes, index, named):
 
 
 CHECK_CASES = [
+    ("valkey", {}, "valkey_password"),
+    ("valkey", {"valkey_password": secrets.token_hex(15)}, "valkey_password"),
+    ("valkey", {"valkey_password": " ".join(secrets.token_hex(4) for _ in range(8))}, "valkey_password"),
+    ("valkey", {**VALKEY, "valkey_bind_addresses": ["eth0"]}, "valkey_bind_addresses"),
+    ("valkey", {**VALKEY, "valkey_port": 70000}, "valkey_port"),
+    ("valkey", {**VALKEY, "valkey_maxmemory": "128"}, "valkey_maxmemory"),
     ("base", {"base_timezone": "Mars/Olympus Mons"}, "base_timezone"),
     ("base", {"base_unattended_upgrades_reboot_time": "25:99"}, "base_unattended_upgrades_reboot_time"),
     ("hardening", {"hardening_umask": "0999"}, "hardening_umask"),
