@@ -298,6 +298,7 @@ def test_a_whole_object_store_setting_passes_preflight(tmp_path, ssh_key_pair):
     ({**BACKUPS, "vault_backup_cipher_pass": secrets.token_hex(15)}, 'vault_backup_cipher_pass, which must be at least 32 characters'),
     ({"postgresql_backup_s3_retention_full": 0}, 'postgresql_backup_s3_retention_full must be the number of full backups'),
     ({"files_backup_keep_daily": 0}, 'files_backup_keep_daily must be the number of daily snapshots'),
+    ({"postgresql_backup_archive_queue_max_mb": "4GiB"}, 'postgresql_backup_archive_queue_max_mb must be the MiB of WAL'),
 ])
 def test_a_bad_site_setting_stops_in_preflight_naming_it(tmp_path, ssh_key_pair, values, message):
     result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], **values)

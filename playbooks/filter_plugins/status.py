@@ -1,7 +1,8 @@
 """Filters for playbooks/status.yml: one short line for a backup or a unit's last run.
 
 status_backup: pgBackRest's `info` entry of a backup -> "repo2 full 20261126-031500F at 2026-11-26 03:15 UTC, 41.2 MB".
-status_unit: a status file written after a backup unit ran -> "backup-full success at 2026-11-26 03:15 UTC".
+status_unit: a status file written after a backup unit ran -> "backup-full success at 2026-11-26 03:15 UTC", with what the
+run said when it left a detail (the restore test does) in parentheses.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def status_backup(backup: dict) -> str:
 def status_unit(status: dict) -> str:
     name = status.get("unit", "").removesuffix(".service")
     line = f"{name} {status.get('result', 'unknown')}".strip()
-    return f"{line} at {_when(status['finished_epoch'])}" if status.get("finished_epoch") else line
+    line = f"{line} at {_when(status['finished_epoch'])}" if status.get("finished_epoch") else line
+    # What the run proved or why it failed, when it says (the restore test does).
+    return f"{line} ({status['detail']})" if status.get("detail") else line
 
 
 class FilterModule:
