@@ -302,12 +302,13 @@ BAD_SETTINGS = [
 ]
 
 
-def preflight_at_once(tmp_path: Path, key: str, cases: list[dict]) -> list[list[str]]:
+def preflight_at_once(tmp_path: Path, key: str, cases: list[dict]) -> list[dict]:
     """Preflight once for every case (a preflight run per case cost about 3.5 s, most of it start-up):
     each case is a one-server site of its own, a host alias of this controller holding the case's
     values as host variables (which win over group_vars/all, as an inventory's own values do). Every
     case fails or passes the settings check in the same task, and any_errors_fatal stops the run
-    after it. Returns, per case, the messages of the checks it failed."""
+    after it. Returns, per case, whether it stopped the run (its host failed and ansible-playbook
+    exited non-zero) and the messages of the checks it failed."""
     hosts = {f"case{i:02}": {"ansible_connection": "local", "ansible_python_interpreter": sys.executable,
                              "ansible_become": False, "site_domains": ["library.test"],
                              "site_admin_email": "ops@library.test", "site_deploy_ssh_keys": [key],
@@ -326,16 +327,17 @@ def preflight_at_once(tmp_path: Path, key: str, cases: list[dict]) -> list[list[
         raise AssertionError(f"ansible-playbook gave no JSON report: {run.stderr}{run.stdout}") from error
     # A loop's failed items lose their "failed" key in the report: its failed items are those that
     # neither passed their assertion nor were skipped.
-    return [[" ".join(str(item.get("msg", "")).split())
-             for play in report["plays"] for task in play["tasks"]
-             for result in [task["hosts"].get(host)] if result and result.get("failed")
-             for item in (result.get("results") or [result])
-             if not (item.get("skipped") or item.get("msg") == "All assertions passed")]
+    return [{"stopped": run.returncode != 0 and report["stats"].get(host, {}).get("failures", 0) > 0,
+             "messages": [" ".join(str(item.get("msg", "")).split())
+                          for play in report["plays"] for task in play["tasks"]
+                          for result in [task["hosts"].get(host)] if result and result.get("failed")
+                          for item in (result.get("results") or [result])
+                          if not (item.get("skipped") or item.get("msg") == "All assertions passed")]}
             for host in hosts]
 
 
 @pytest.fixture(scope="module")
-def bad_setting_failures(tmp_path_factory, ssh_key_pair) -> list[list[str]]:
+def bad_setting_failures(tmp_path_factory, ssh_key_pair) -> list[dict]:
     """BAD_SETTINGS, then the key lists of the two tests after it, in one preflight run."""
     public, private = ssh_key_pair
     kind, body, _ = public.split(" ", 2)
@@ -350,14 +352,16 @@ def bad_setting_failures(tmp_path_factory, ssh_key_pair) -> list[list[str]]:
 @pytest.mark.parametrize(("index", "message"), list(enumerate(message for _, message in BAD_SETTINGS)),
                          ids=[f"{i:02}-{message.split()[0].strip(':')}" for i, (_, message) in enumerate(BAD_SETTINGS)])
 def test_a_bad_site_setting_stops_in_preflight_naming_it(bad_setting_failures, index, message):
-    failures = bad_setting_failures[index]
+    assert bad_setting_failures[index]["stopped"], bad_setting_failures[index]
+    failures = bad_setting_failures[index]["messages"]
     # Only the wrong setting is reported.
     assert len(failures) == 1, failures
     assert message in failures[0], failures
 
 
 def test_bad_ssh_keys_stop_in_preflight_naming_each(bad_setting_failures):
-    failures = bad_setting_failures[len(BAD_SETTINGS)]
+    assert bad_setting_failures[len(BAD_SETTINGS)]["stopped"], bad_setting_failures[len(BAD_SETTINGS)]
+    failures = bad_setting_failures[len(BAD_SETTINGS)]["messages"]
     assert len(failures) == 1, failures
     assert "site_deploy_ssh_keys: key 2 (" in failures[0] and "key 3 (ssh-rsa" in failures[0], failures
     assert "key 4 (" in failures[0] and "private key" in failures[0], failures
@@ -365,5 +369,7 @@ def test_bad_ssh_keys_stop_in_preflight_naming_each(bad_setting_failures):
 
 
 def test_keys_given_as_one_string_stop_in_preflight(bad_setting_failures):
-    failures = bad_setting_failures[len(BAD_SETTINGS) + 1]
-    assert failures and "site_deploy_ssh_keys must be a list of OpenSSH public key lines" in failures[0], failures
+    assert bad_setting_failures[len(BAD_SETTINGS) + 1]["stopped"], bad_setting_failures[len(BAD_SETTINGS) + 1]
+    failures = bad_setting_failures[len(BAD_SETTINGS) + 1]["messages"]
+    assert len(failures) == 1, failures
+    assert "site_deploy_ssh_keys must be a list of OpenSSH public key lines" in failures[0], failures
