@@ -136,6 +136,7 @@ CHECK_CASES = [
     ("files_backup", {**FILES, "files_backup_keep_monthly": 0}, "files_backup_keep_monthly"),
     ("files_backup", {**FILES, "files_backup_paths": ["uploads"]}, "files_backup_paths"),
     ("files_backup", {**FILES, "files_backup_time_limit": "forever"}, "files_backup_time_limit"),
+    ("files_backup", {**FILES, "files_backup_restore_test_read_data": "0%"}, "files_backup_restore_test_read_data"),
     ("postgresql", {"postgresql_users": [{"name": "library", "password": "short"}]}, "password"),
     ("nginx", {"nginx_server_names": ["https://library.example.org/"]}, "nginx_server_names"),
     ("nginx", {"nginx_server_names": []}, "nginx_server_names"),
