@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -50,22 +51,36 @@ def apply_roles_at_once(cases: list[tuple[str, dict, bool]], folder: Path) -> li
     ansible-playbook run (a run per case cost about 2 s of start-up each): every case is a host
     alias of its own, holding the case's variables, and one play includes each host's role, so
     a case that fails stops only its own host. Returns, per case, whether it failed, how many
-    changes it made and what its failed task said."""
+    changes it made and what its failed task said.
+
+    The cases whose checks need facts get the controller's, gathered once into a fact cache that
+    every such case host reads (gathering them per case host was 26 of the run's 31 s)."""
     inventory = {"all": {"hosts": {
         f"case{i}": {"ansible_connection": "local", "ansible_python_interpreter": sys.executable,
-                     "case_role": role, "case_facts": gather_facts, **variables}
+                     "case_role": role, **variables}
         for i, (role, variables, gather_facts) in enumerate(cases)}}}
     (folder / "inventory.json").write_text(json.dumps(inventory))
     (folder / "play.yml").write_text(json.dumps([{
         "name": "Apply each case's role with its bad input", "hosts": "all", "gather_facts": False,
-        "tasks": [{"name": "Gather facts for the cases whose checks need them", "ansible.builtin.setup": {},
-                   "when": "case_facts"},
-                  {"name": "Apply the role", "ansible.builtin.include_role": {"name": "{{ case_role }}"}}]}]))
+        "tasks": [{"name": "Apply the role", "ansible.builtin.include_role": {"name": "{{ case_role }}"}}]}]))
     env = dict(os.environ,
                ANSIBLE_ROLES_PATH=str(REPO / "roles"),
                ANSIBLE_STDOUT_CALLBACK="ansible.builtin.json",
-               ANSIBLE_NOCOLOR="1")
+               ANSIBLE_NOCOLOR="1",
+               ANSIBLE_CACHE_PLUGIN="ansible.builtin.jsonfile",
+               ANSIBLE_CACHE_PLUGIN_CONNECTION=str(folder / "facts"))
     bindir = Path(sys.executable).parent
+    if any(gather_facts for _, _, gather_facts in cases):
+        (folder / "facts.yml").write_text(json.dumps([{
+            "name": "Gather the controller's facts into the cache", "hosts": "localhost", "connection": "local",
+            "gather_facts": True, "vars": {"ansible_python_interpreter": sys.executable}, "tasks": []}]))
+        subprocess.run([str(bindir / "ansible-playbook"), "-i", "localhost,", str(folder / "facts.yml")],
+                       capture_output=True, text=True, env=env, cwd=folder, timeout=120, check=True)
+        # The cache keeps a file per host, named after it (with a prefix of its format's version).
+        [cached] = (folder / "facts").glob("*localhost")
+        for i, (_, _, gather_facts) in enumerate(cases):
+            if gather_facts:
+                shutil.copyfile(cached, cached.with_name(cached.name.replace("localhost", f"case{i}")))
     run = subprocess.run(
         [str(bindir / "ansible-playbook"), "--check", "-i", str(folder / "inventory.json"), str(folder / "play.yml")],
         capture_output=True, text=True, env=env, cwd=folder, timeout=900, check=False)
