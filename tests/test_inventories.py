@@ -52,10 +52,19 @@ def test_one_object_store_setting_feeds_both_backups():
     values = settings("inventory/production", {"site_backup_s3_endpoint": "https://objects.example.net"})["vps1"]
     assert values["postgresql_backup_s3_path"] == "/pgbackrest/locallibrary"
     assert values["files_backup_paths"] == []
-    app = {"name": "catalog", "media_dir": "media"}
-    values = settings("inventory/production", {"site_backup_s3_endpoint": "https://objects.example.net", "app": app})["vps1"]
+    # An app described by what differs from app_defaults: the rest is merged in.
+    apps = [{"name": "catalog", "media_dir": "media"}]
+    values = settings("inventory/production", {"site_backup_s3_endpoint": "https://objects.example.net", "apps": apps})["vps1"]
     assert values["postgresql_backup_s3_path"] == "/pgbackrest/catalog"
     assert values["files_backup_paths"] == ["/srv/catalog/shared/media"]
+
+
+def test_an_apps_environment_comes_beside_the_sites_mail_settings():
+    apps = [{"name": "catalog", "environment": {"SENTRY_DSN": "https://sentry.example.net/1", "DJANGO_EMAIL_PORT": "2525"}}]
+    values = settings("inventory/production", {"apps": apps})["vps1"]
+    assert values["app"] == "catalog"
+    assert values["app_environment"] == ["DJANGO_ADMINS", "DJANGO_DEFAULT_FROM_EMAIL", "DJANGO_EMAIL_HOST", "DJANGO_EMAIL_PORT",
+                                         "DJANGO_EMAIL_USE_TLS", "DJANGO_SERVER_EMAIL", "SENTRY_DSN"]
 
 
 def test_bare_ansible_playbook_uses_the_demo_inventory():

@@ -165,6 +165,10 @@ CHECK_CASES = [
     ("django", {"django_domains": []}, "django_domains"),
     ("django", {"django_domains": ["library.example.org"], "django_source": "git",
                 "django_git_repo": "/srv/code"}, "django_git_repo"),
+    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+                "django_git_repo": "https://oauth2:glpat-made-up@git.example.org/team/news.git"}, "django_git_repo carries credentials"),
+    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+                "django_git_repo": "ssh://git:secret@git.example.org/team/news.git"}, "django_git_repo carries credentials"),
 ]
 
 
@@ -209,3 +213,10 @@ def test_valid_keys_of_every_type_pass_the_users_checks(run_play, tmp_path):
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     assert "failed=0" in out, out
+
+
+def test_a_git_url_with_credentials_is_refused_without_repeating_them(outcomes):
+    index = len(SPEC_CASES) + next(i for i, (_, variables, _) in enumerate(CHECK_CASES)
+                                   if "glpat-made-up" in variables.get("django_git_repo", ""))
+    assert outcomes[index]["failed"], outcomes[index]["text"]
+    assert "glpat-made-up" not in outcomes[index]["text"], outcomes[index]["text"]

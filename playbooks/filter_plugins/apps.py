@@ -1,0 +1,154 @@
+"""The apps a site serves, described once in `apps:` (group_vars/all, or an inventory's group): each entry
+names only what differs from `app_defaults`, and these filters merge and check the entries.
+
+site_apps(apps, defaults) -> the entries merged over the defaults, every key filled. Keys whose
+  default follows from the app's name: wsgi (<name>.wsgi:application), settings (<name>.settings),
+  db_name and db_user (the name, with - as _).
+site_app_problems(apps, defaults, legacy_app=None, deploy_user='deploy', host_python='') -> what is
+  wrong with the descriptions ([] when nothing is), each message naming the app and the key;
+  playbooks/preflight.yml stops on them before any change. `legacy_app` is the single `app:` older
+  inventories set; `host_python` the version of a web host's python3 (major.minor), which an app's
+  `python` (the oldest it runs on) must not be newer than.
+
+group_vars/all hands the merged entry to the roles as `site_app`; tests/test_apps.py covers both.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+# Names an app's system user may not take: the accounts the roles make or the systems ship.
+_TAKEN_NAMES = {"root", "daemon", "bin", "sys", "nobody", "postgres", "www-data", "haproxy", "valkey", "redis",
+                "postfix", "sshd", "systemd-network", "messagebus"}
+_NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
+_WSGI = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*:[A-Za-z_][A-Za-z0-9_]*$")
+_PATH = re.compile(r"^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")
+_SQL_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+_COOKIE = re.compile(r"^[A-Za-z0-9_.-]+$")
+_RELATIVE = re.compile(r"^(?!/)(?!.*(^|/)\.\.(/|$))[A-Za-z0-9._/-]+$")
+_MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_DERIVED = ("wsgi", "settings", "db_name", "db_user")
+# What the deploy writes into the app's environment from other values: an app's environment may
+# not set them (the key to set instead, after each).
+_DEPLOY_ENVIRONMENT = {"DJANGO_SETTINGS_MODULE": "settings", "DJANGO_SECRET_KEY": "vault_django_secret_key",
+                       "DATABASE_URL": "db_name and db_user", "DJANGO_ALLOWED_HOSTS": "site_domains",
+                       "DJANGO_CSRF_TRUSTED_ORIGINS": "site_domains", "DJANGO_STATIC_ROOT": "static_url",
+                       "DJANGO_STATIC_MANIFEST_DIR": "static_url", "DJANGO_MEDIA_ROOT": "media_dir"}
+
+
+def _derived(name: str) -> dict:
+    return {"wsgi": f"{name}.wsgi:application", "settings": f"{name.replace('-', '_')}.settings",
+            "db_name": name.replace("-", "_"), "db_user": name.replace("-", "_")}
+
+
+def site_apps(apps, defaults) -> list:
+    merged = []
+    for app in apps or []:
+        name = str(app.get("name", ""))
+        merged.append({**defaults, **_derived(name), **app})
+    return merged
+
+
+def _label(index: int, app) -> str:
+    name = app.get("name") if isinstance(app, dict) else None
+    return f"apps[{index}]" + (f" ({name})" if isinstance(name, str) and name else "")
+
+
+def _is_paths(value) -> bool:
+    return isinstance(value, list) and all(isinstance(path, str) and _PATH.match(path) for path in value)
+
+
+def _key_problems(key: str, value) -> str:
+    """Why one merged value is not valid, or ''."""
+    if key == "name":
+        if not isinstance(value, str) or not _NAME.match(value):
+            return ("must be a system user name: lower-case letters, digits and -, starting with a letter, "
+                    f"at most 31 characters (got {value!r})")
+        if value in _TAKEN_NAMES:
+            return f"{value!r} is an account the system or another role uses: choose another name"
+    elif key == "wsgi" and not (isinstance(value, str) and _WSGI.match(value)):
+        return f"must be the module and callable gunicorn serves, like project.wsgi:application (got {value!r})"
+    elif key == "settings" and not (isinstance(value, str) and _MODULE.match(value)):
+        return f"must be the settings module, like project.settings (got {value!r})"
+    elif key == "environment":
+        if not isinstance(value, dict) or not all(isinstance(name, str) and _ENV_NAME.match(name) for name in value):
+            return f"must be a mapping of environment variable names to values (got {value!r})"
+        taken = sorted(set(value) & set(_DEPLOY_ENVIRONMENT))
+        if taken:
+            return "may not set " + ", ".join(f"{name} (the deploy writes it from {_DEPLOY_ENVIRONMENT[name]})" for name in taken)
+        nested = sorted(name for name, item in value.items() if isinstance(item, (dict, list)))
+        if nested:
+            return f"must give each variable one value, not a list or mapping: {', '.join(nested)}"
+    elif key == "python" and not (value == "" or isinstance(value, str) and re.match(r"^3\.[0-9]{1,2}$", value)):
+        return f"must be the oldest Python the app runs on, like 3.12, or empty (got {value!r})"
+    elif key == "health_path" and not (isinstance(value, str) and _PATH.match(value)):
+        return f"must be a path starting with / (got {value!r})"
+    elif key in ("static_url", "media_url") and not (isinstance(value, str) and _PATH.match(value) and value.endswith("/")):
+        return f"must be a URL path that starts and ends with /, like /{key.split('_')[0]}/ (got {value!r})"
+    elif key in ("check_paths", "login_paths") and not _is_paths(value):
+        return f"must be a list of paths starting with / (got {value!r})"
+    elif key == "personal_cookies" and not (isinstance(value, list) and all(isinstance(c, str) and _COOKIE.match(c) for c in value)):
+        return f"must be a list of cookie names (got {value!r})"
+    elif key in ("media_dir", "maintenance_page") and not (value == "" or isinstance(value, str) and _RELATIVE.match(value)):
+        return f"must be a path relative to the app's folder, without .., or empty (got {value!r})"
+    elif key == "anonymous_cache_seconds" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        return f"must be a number of seconds, 0 for none (got {value!r})"
+    elif key == "failed_login_log" and not (value == "" or isinstance(value, str) and "<HOST>" in value):
+        return f"must be a fail2ban regex holding <HOST> where the client's address is, or empty (got {value!r})"
+    elif key in ("db_name", "db_user") and not (isinstance(value, str) and _SQL_NAME.match(value)):
+        return f"must be a PostgreSQL name: lower-case letters, digits and _, starting with a letter or _ (got {value!r})"
+    return ""
+
+
+def _version(text: str) -> tuple:
+    return tuple(int(part) for part in text.split(".")[:2])
+
+
+def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deploy", host_python: str = "") -> list:
+    if legacy_app is not None:
+        return ["app: (one app) became apps:, a list with one entry per app that names only what differs from "
+                "app_defaults (README, \"Your own Django project\"): move your app's keys into "
+                "apps: [{name: ..., ...}] and remove app: from the inventory."]
+    if not isinstance(apps, list) or not apps or not all(isinstance(app, dict) for app in apps):
+        return [f"apps must be a list of app descriptions, each a mapping with at least a name (got {apps!r})"]
+    problems = []
+    known = set(defaults) | set(_DERIVED) | {"name"}
+    for index, app in enumerate(apps):
+        label = _label(index, app)
+        if "name" not in app:
+            problems.append(f"{label}: name is missing (the app's system user, units, folder and database)")
+            continue
+        for key in sorted(set(app) - known):
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            problems.append(f"{label}: unknown key {key}{hint}; the keys are those of app_defaults and name, wsgi, "
+                            "settings, db_name, db_user")
+        merged = {**defaults, **_derived(str(app["name"])), **app}
+        bad_name = _key_problems("name", app["name"])
+        for key in ["name", *sorted(set(merged) - {"name"})]:
+            # A bad name is reported once, not again in the values that follow from it.
+            if key in known and not (bad_name and key in _DERIVED and key not in app):
+                problem = _key_problems(key, merged[key])
+                if problem:
+                    problems.append(f"{label}: {key} {problem}")
+        needs = merged.get("python")
+        if (host_python and isinstance(needs, str) and re.match(r"^3\.[0-9]{1,2}$", needs)
+                and _version(needs) > _version(host_python)):
+            problems.append(f"{label}: python {needs} is the oldest Python the app runs on, and this host's python3 is "
+                            f"{host_python}: run the app on a system whose Python is {needs} or newer")
+        if app["name"] == deploy_user:
+            problems.append(f"{label}: name {app['name']!r} is site_deploy_user's account: choose another name")
+    names = [app.get("name") for app in apps]
+    for name in sorted({name for name in names if isinstance(name, str) and names.count(name) > 1}):
+        problems.append(f"apps: {names.count(name)} apps are named {name!r}; each app needs a name of its own")
+    if len(apps) > 1 and not problems:
+        problems.append(f"apps has {len(apps)} entries ({', '.join(map(str, names))}): this version serves one app "
+                        "per site; keep one entry")
+    return problems
+
+
+class FilterModule:
+    def filters(self):
+        return {"site_apps": site_apps, "site_app_problems": site_app_problems}

@@ -1,0 +1,96 @@
+"""The apps' descriptions: merged over app_defaults (group_vars/all) and checked, by
+playbooks/filter_plugins/apps.py, which group_vars/all and preflight use. Preflight's own run over bad
+descriptions is in tests/test_preflight.py."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("apps", REPO / "playbooks/filter_plugins/apps.py")
+apps_filter = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(apps_filter)
+
+GROUP_VARS = yaml.safe_load((REPO / "group_vars/all/main.yml").read_text())
+DEFAULTS = GROUP_VARS["app_defaults"]
+
+
+def test_the_bundled_app_is_what_locallibrary_needs():
+    """LocalLibrary's entry names only what differs; merged, it is the whole description the roles read."""
+    [app] = apps_filter.site_apps(GROUP_VARS["apps"], DEFAULTS)
+    assert app == {
+        "name": "locallibrary", "wsgi": "locallibrary.wsgi:application", "settings": "locallibrary.settings",
+        "environment": {}, "python": "3.11", "health_path": "/healthz",
+        "check_paths": ["/catalog/"], "static_url": "/static/", "media_dir": "", "media_url": "/media/",
+        "maintenance_page": "catalog/maintenance.html",
+        "login_paths": ["/accounts/login/", "/admin/login/", "/accounts/password_reset/"],
+        "personal_cookies": ["sessionid", "csrftoken", "messages"], "anonymous_cache_seconds": 1,
+        "failed_login_log": "WARNING catalog\\.auth: failed login from <HOST> for ",
+        "db_name": "library", "db_user": "library"}
+    assert apps_filter.site_app_problems(GROUP_VARS["apps"], DEFAULTS) == []
+
+
+def test_a_description_that_gives_only_a_name_gets_every_default():
+    [app] = apps_filter.site_apps([{"name": "news-site"}], DEFAULTS)
+    assert (app["wsgi"], app["settings"]) == ("news-site.wsgi:application", "news_site.settings")
+    assert (app["db_name"], app["db_user"]) == ("news_site", "news_site")
+    assert app["check_paths"] == ["/"] and app["anonymous_cache_seconds"] == 0 and app["failed_login_log"] == ""
+    # Keys it gives win over the defaults and over those that follow from its name.
+    [app] = apps_filter.site_apps([{"name": "news", "wsgi": "config.wsgi:application", "media_dir": "media"}], DEFAULTS)
+    assert (app["wsgi"], app["media_dir"], app["static_url"]) == ("config.wsgi:application", "media", "/static/")
+    assert apps_filter.site_app_problems([{"name": "news", "wsgi": "config.wsgi:application"}], DEFAULTS) == []
+
+
+@pytest.mark.parametrize(("apps", "problem"), [
+    ([{"name": "news", "heath_path": "/ok"}], "apps[0] (news): unknown key heath_path (did you mean health_path?)"),
+    ([{"wsgi": "news.wsgi:application"}], "apps[0]: name is missing"),
+    ([{"name": "News Site"}], "apps[0] (News Site): name must be a system user name"),
+    ([{"name": "postgres"}], "apps[0] (postgres): name 'postgres' is an account the system or another role uses"),
+    ([{"name": "deploy"}], "apps[0] (deploy): name 'deploy' is site_deploy_user's account"),
+    ([{"name": "news", "wsgi": "news/wsgi.py"}], "apps[0] (news): wsgi must be the module and callable"),
+    ([{"name": "news", "health_path": "healthz"}], "apps[0] (news): health_path must be a path starting with /"),
+    ([{"name": "news", "static_url": "/static"}], "apps[0] (news): static_url must be a URL path that starts and ends with /"),
+    ([{"name": "news", "check_paths": "/"}], "apps[0] (news): check_paths must be a list of paths"),
+    ([{"name": "news", "media_dir": "../etc"}], "apps[0] (news): media_dir must be a path relative to the app's folder"),
+    ([{"name": "news", "anonymous_cache_seconds": "1m"}], "apps[0] (news): anonymous_cache_seconds must be a number"),
+    ([{"name": "news", "failed_login_log": "failed login"}], "apps[0] (news): failed_login_log must be a fail2ban regex holding <HOST>"),
+    ([{"name": "news", "db_user": "News"}], "apps[0] (news): db_user must be a PostgreSQL name"),
+    ([{"name": "news", "settings": "config/settings.py"}], "apps[0] (news): settings must be the settings module"),
+    ([{"name": "news", "environment": {"DATABASE_URL": "sqlite://"}}],
+     "apps[0] (news): environment may not set DATABASE_URL (the deploy writes it from db_name and db_user)"),
+    ([{"name": "news", "environment": {"ALLOWED": ["a", "b"]}}], "apps[0] (news): environment must give each variable one value"),
+    ([{"name": "news", "environment": ["SENTRY_DSN=x"]}], "apps[0] (news): environment must be a mapping"),
+    ([{"name": "news"}, {"name": "news"}], "apps: 2 apps are named 'news'"),
+    ([{"name": "news"}, {"name": "shop"}], "apps has 2 entries (news, shop): this version serves one app per site"),
+    ({"name": "news"}, "apps must be a list of app descriptions"),
+    ([], "apps must be a list of app descriptions"),
+])
+def test_a_bad_description_is_named_by_app_and_key(apps, problem):
+    problems = apps_filter.site_app_problems(apps, DEFAULTS)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(problem), problems
+
+
+def test_an_app_that_needs_a_newer_python_than_the_hosts_stops():
+    apps = [{"name": "news", "python": "3.12"}]
+    assert apps_filter.site_app_problems(apps, DEFAULTS, host_python="3.11") == [
+        "apps[0] (news): python 3.12 is the oldest Python the app runs on, and this host's python3 is 3.11: run the app "
+        "on a system whose Python is 3.12 or newer"]
+    assert apps_filter.site_app_problems(apps, DEFAULTS, host_python="3.13") == []
+    assert apps_filter.site_app_problems(apps, DEFAULTS, host_python="3.12") == []
+    # Not a web host (no python given), or no requirement stated: nothing to compare.
+    assert apps_filter.site_app_problems(apps, DEFAULTS) == []
+    assert apps_filter.site_app_problems([{"name": "news"}], DEFAULTS, host_python="3.9") == []
+    assert apps_filter.site_app_problems([{"name": "news", "python": "3"}], DEFAULTS)[0].startswith(
+        "apps[0] (news): python must be the oldest Python the app runs on")
+
+
+def test_an_inventory_still_setting_app_is_told_how_to_move():
+    problems = apps_filter.site_app_problems(GROUP_VARS["apps"], DEFAULTS, {"name": "news"})
+    assert problems == ["app: (one app) became apps:, a list with one entry per app that names only what differs "
+                        "from app_defaults (README, \"Your own Django project\"): move your app's keys into "
+                        "apps: [{name: ..., ...}] and remove app: from the inventory."]
