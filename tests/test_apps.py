@@ -36,8 +36,9 @@ def test_the_bundled_app_is_what_locallibrary_needs():
 
 def test_a_description_that_gives_only_a_name_gets_every_default():
     [app] = apps_filter.site_apps([{"name": "news-site"}], DEFAULTS)
-    assert (app["wsgi"], app["settings"]) == ("news-site.wsgi:application", "news_site.settings")
+    assert (app["wsgi"], app["settings"]) == ("news_site.wsgi:application", "news_site.settings")
     assert (app["db_name"], app["db_user"]) == ("news_site", "news_site")
+    assert apps_filter.site_app_problems([{"name": "news-site"}], DEFAULTS) == []
     assert app["check_paths"] == ["/"] and app["anonymous_cache_seconds"] == 0 and app["failed_login_log"] == ""
     # Keys it gives win over the defaults and over those that follow from its name.
     [app] = apps_filter.site_apps([{"name": "news", "wsgi": "config.wsgi:application", "media_dir": "media"}], DEFAULTS)

@@ -2,8 +2,8 @@
 names only what differs from `app_defaults`, and these filters merge and check the entries.
 
 site_apps(apps, defaults) -> the entries merged over the defaults, every key filled. Keys whose
-  default follows from the app's name: wsgi (<name>.wsgi:application), settings (<name>.settings),
-  db_name and db_user (the name, with - as _).
+  default follows from the app's name, with - as _: wsgi (<name>.wsgi:application), settings
+  (<name>.settings), db_name and db_user (the name).
 site_app_problems(apps, defaults, legacy_app=None, deploy_user='deploy', host_python='') -> what is
   wrong with the descriptions ([] when nothing is), each message naming the app and the key;
   playbooks/preflight.yml stops on them before any change. `legacy_app` is the single `app:` older
@@ -39,8 +39,9 @@ _DEPLOY_ENVIRONMENT = {"DJANGO_SETTINGS_MODULE": "settings", "DJANGO_SECRET_KEY"
 
 
 def _derived(name: str) -> dict:
-    return {"wsgi": f"{name}.wsgi:application", "settings": f"{name.replace('-', '_')}.settings",
-            "db_name": name.replace("-", "_"), "db_user": name.replace("-", "_")}
+    # A Python package or a PostgreSQL name has no -: news-site's project package is news_site.
+    package = name.replace("-", "_")
+    return {"wsgi": f"{package}.wsgi:application", "settings": f"{package}.settings", "db_name": package, "db_user": package}
 
 
 def site_apps(apps, defaults) -> list:
