@@ -29,6 +29,7 @@ _COOKIE = re.compile(r"^[A-Za-z0-9_.-]+$")
 _RELATIVE = re.compile(r"^(?!/)(?!.*(^|/)\.\.(/|$))[A-Za-z0-9._/-]+$")
 _MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PYTHON = re.compile(r"^3\.[0-9]{1,2}$")
 _DERIVED = ("wsgi", "settings", "db_name", "db_user")
 # What the deploy writes into the app's environment from other values: an app's environment may
 # not set them (the key to set instead, after each).
@@ -44,12 +45,12 @@ def _derived(name: str) -> dict:
     return {"wsgi": f"{package}.wsgi:application", "settings": f"{package}.settings", "db_name": package, "db_user": package}
 
 
+def _merged(app: dict, defaults: dict) -> dict:
+    return {**defaults, **_derived(str(app.get("name", ""))), **app}
+
+
 def site_apps(apps, defaults) -> list:
-    merged = []
-    for app in apps or []:
-        name = str(app.get("name", ""))
-        merged.append({**defaults, **_derived(name), **app})
-    return merged
+    return [_merged(app, defaults) for app in apps or []]
 
 
 def _label(index: int, app) -> str:
@@ -82,7 +83,7 @@ def _key_problems(key: str, value) -> str:
         nested = sorted(name for name, item in value.items() if isinstance(item, (dict, list)))
         if nested:
             return f"must give each variable one value, not a list or mapping: {', '.join(nested)}"
-    elif key == "python" and not (value == "" or isinstance(value, str) and re.match(r"^3\.[0-9]{1,2}$", value)):
+    elif key == "python" and not (value == "" or isinstance(value, str) and _PYTHON.match(value)):
         return f"must be the oldest Python the app runs on, like 3.12, or empty (got {value!r})"
     elif key == "health_path" and not (isinstance(value, str) and _PATH.match(value)):
         return f"must be a path starting with / (got {value!r})"
@@ -124,9 +125,9 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
         for key in sorted(set(app) - known):
             close = difflib.get_close_matches(key, sorted(known), n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
-            problems.append(f"{label}: unknown key {key}{hint}; the keys are those of app_defaults and name, wsgi, "
-                            "settings, db_name, db_user")
-        merged = {**defaults, **_derived(str(app["name"])), **app}
+            problems.append(f"{label}: unknown key {key}{hint}; the keys are those of app_defaults and "
+                            f"{', '.join(('name',) + _DERIVED)}")
+        merged = _merged(app, defaults)
         bad_name = _key_problems("name", app["name"])
         for key in ["name", *sorted(set(merged) - {"name"})]:
             # A bad name is reported once, not again in the values that follow from it.
@@ -135,7 +136,7 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
                 if problem:
                     problems.append(f"{label}: {key} {problem}")
         needs = merged.get("python")
-        if (host_python and isinstance(needs, str) and re.match(r"^3\.[0-9]{1,2}$", needs)
+        if (host_python and isinstance(needs, str) and _PYTHON.match(needs)
                 and _version(needs) > _version(host_python)):
             problems.append(f"{label}: python {needs} is the oldest Python the app runs on, and this host's python3 is "
                             f"{host_python}: run the app on a system whose Python is {needs} or newer")
