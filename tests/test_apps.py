@@ -17,6 +17,9 @@ _spec.loader.exec_module(apps_filter)
 
 GROUP_VARS = yaml.safe_load((REPO / "group_vars/all/main.yml").read_text())
 DEFAULTS = GROUP_VARS["app_defaults"]
+# The shape of an OpenSSH key pair, not a real one: the checks read the form only.
+HOST_KEY = "git.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo0rSbKqdkVgqY1EQ2yPm7kQlkt7HrVGNg7jYzxJm2a"
+PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ==\n-----END OPENSSH PRIVATE KEY-----\n"
 
 
 def test_the_bundled_app_is_what_locallibrary_needs():
@@ -24,6 +27,7 @@ def test_the_bundled_app_is_what_locallibrary_needs():
     [app] = apps_filter.site_apps(GROUP_VARS["apps"], DEFAULTS)
     assert app == {
         "name": "locallibrary", "wsgi": "locallibrary.wsgi:application", "settings": "locallibrary.settings",
+        "git_repo": "", "git_version": "main", "git_deploy_key": "", "git_host_keys": [],
         "environment": {}, "python": "3.11", "health_path": "/healthz",
         "check_paths": ["/catalog/"], "static_url": "/static/", "media_dir": "", "media_url": "/media/",
         "maintenance_page": "catalog/maintenance.html",
@@ -65,6 +69,17 @@ def test_a_description_that_gives_only_a_name_gets_every_default():
      "apps[0] (news): environment may not set DATABASE_URL (the deploy writes it from db_name and db_user)"),
     ([{"name": "news", "environment": {"ALLOWED": ["a", "b"]}}], "apps[0] (news): environment must give each variable one value"),
     ([{"name": "news", "environment": ["SENTRY_DSN=x"]}], "apps[0] (news): environment must be a mapping"),
+    ([{"name": "news", "git_repo": "/srv/news"}], "apps[0] (news): git_repo must be an https://, ssh:// or user@host:path URL"),
+    ([{"name": "news", "git_repo": "ssh://git@git.example.org/news.git"}],
+     "apps[0] (news): git_host_keys must pin the git server's host keys"),
+    ([{"name": "news", "git_repo": "git@git.example.org:news.git", "git_host_keys": ["git.example.org"]}],
+     "apps[0] (news): git_host_keys must be a list of known_hosts lines"),
+    ([{"name": "news", "git_repo": "https://git.example.org/news.git", "git_deploy_key": PRIVATE_KEY}],
+     "apps[0] (news): git_deploy_key is set, but git_repo is not an ssh://"),
+    ([{"name": "news", "git_repo": "ssh://git@git.example.org/news.git", "git_host_keys": [HOST_KEY],
+       "git_deploy_key": HOST_KEY}], "apps[0] (news): git_deploy_key must be a whole private key"),
+    ([{"name": "news", "git_repo": "https://git.example.org/news.git", "git_version": ""}],
+     "apps[0] (news): git_version must name a branch"),
     ([{"name": "news"}, {"name": "news"}], "apps: 2 apps are named 'news'"),
     ([{"name": "news"}, {"name": "shop"}], "apps has 2 entries (news, shop): this version serves one app per site"),
     ({"name": "news"}, "apps must be a list of app descriptions"),
@@ -74,6 +89,24 @@ def test_a_bad_description_is_named_by_app_and_key(apps, problem):
     problems = apps_filter.site_app_problems(apps, DEFAULTS)
     assert len(problems) == 1, problems
     assert problems[0].startswith(problem), problems
+
+
+@pytest.mark.parametrize("url", ["https://oauth2:glpat-made-up@git.example.org/news.git",
+                                 "https://glpat-made-up@git.example.org/news.git",
+                                 "ssh://git:glpat-made-up@git.example.org/news.git"])
+def test_a_git_url_with_credentials_stops_without_repeating_them(url):
+    [problem] = apps_filter.site_app_problems([{"name": "news", "git_repo": url}], DEFAULTS)
+    assert problem.startswith("apps[0] (news): git_repo carries credentials"), problem
+    assert "glpat-made-up" not in problem
+
+
+def test_a_private_repository_over_ssh_with_a_deploy_key_and_pinned_host_key_passes():
+    for repo in ("ssh://git@git.example.org/news.git", "git@git.example.org:team/news.git"):
+        app = {"name": "news", "git_repo": repo, "git_version": "v1.2", "git_deploy_key": PRIVATE_KEY,
+               "git_host_keys": [HOST_KEY]}
+        assert apps_filter.site_app_problems([app], DEFAULTS) == []
+    # A public repository over https needs neither.
+    assert apps_filter.site_app_problems([{"name": "news", "git_repo": "https://git.example.org/news.git"}], DEFAULTS) == []
 
 
 def test_an_app_that_needs_a_newer_python_than_the_hosts_stops():

@@ -256,6 +256,8 @@ BAD_SETTINGS = [
     ({"app": {"name": "catalog"}}, 'app: (one app) became apps:, a list'),
     ({"apps": [{"name": "catalog", "python": "3.99"}]}, "apps[0] (catalog): python 3.99 is the oldest Python the app runs on, "
                                                         "and this host's python3 is 3."),
+    ({"apps": [{"name": "catalog", "git_repo": "https://oauth2:glpat-made-up@git.example.org/catalog.git"}]},
+     "apps[0] (catalog): git_repo carries credentials"),
 ]
 
 
@@ -314,6 +316,11 @@ def test_a_bad_site_setting_stops_in_preflight_naming_it(bad_setting_failures, i
     # Only the wrong setting is reported.
     assert len(failures) == 1, failures
     assert message in failures[0], failures
+
+
+def test_a_token_in_a_git_url_is_not_repeated_by_preflight(bad_setting_failures):
+    index = next(i for i, (values, _) in enumerate(BAD_SETTINGS) if "glpat-made-up" in str(values))
+    assert "glpat-made-up" not in " ".join(bad_setting_failures[index]["messages"])
 
 
 def test_bad_ssh_keys_stop_in_preflight_naming_each(bad_setting_failures):

@@ -169,6 +169,18 @@ CHECK_CASES = [
                 "django_git_repo": "https://oauth2:glpat-made-up@git.example.org/team/news.git"}, "django_git_repo carries credentials"),
     ("django", {"django_domains": ["library.example.org"], "django_source": "git",
                 "django_git_repo": "ssh://git:secret@git.example.org/team/news.git"}, "django_git_repo carries credentials"),
+    # Over SSH only pinned host keys are trusted, and a deploy key must be a private key.
+    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+                "django_git_repo": "git@git.example.org:team/news.git"}, "django_git_host_keys must pin"),
+    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+                "django_git_repo": "ssh://git@git.example.org/team/news.git", "django_git_host_keys": ["git.example.org"]},
+     "1 not of that form"),
+    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+                "django_git_repo": "https://git.example.org/team/news.git", "django_git_deploy_key": "made-up"},
+     "a deploy key is used over SSH only"),
+    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+                "django_git_repo": "ssh://git@git.example.org/team/news.git", "django_git_host_keys": [f"git.example.org {KEY}"],
+                "django_git_deploy_key": KEY}, "django_git_deploy_key must be a whole private key"),
 ]
 
 
@@ -220,3 +232,10 @@ def test_a_git_url_with_credentials_is_refused_without_repeating_them(outcomes):
                                    if "glpat-made-up" in variables.get("django_git_repo", ""))
     assert outcomes[index]["failed"], outcomes[index]["text"]
     assert "glpat-made-up" not in outcomes[index]["text"], outcomes[index]["text"]
+
+
+def test_a_bad_deploy_key_is_refused_without_repeating_it(outcomes):
+    index = len(SPEC_CASES) + next(i for i, (_, variables, _) in enumerate(CHECK_CASES)
+                                   if variables.get("django_git_deploy_key") == KEY)
+    assert outcomes[index]["failed"], outcomes[index]["text"]
+    assert KEY.split()[1] not in outcomes[index]["text"], outcomes[index]["text"]

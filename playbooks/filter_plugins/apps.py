@@ -30,6 +30,14 @@ _RELATIVE = re.compile(r"^(?!/)(?!.*(^|/)\.\.(/|$))[A-Za-z0-9._/-]+$")
 _MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _PYTHON = re.compile(r"^3\.[0-9]{1,2}$")
+_GIT_URL = re.compile(r"^(https://|ssh://|git://|[A-Za-z0-9._-]+@[^:/]+:)[^\s]+$")
+_GIT_SSH = re.compile(r"^(ssh://|[A-Za-z0-9._-]+@[^:/]+:)")
+# A user, token or password before the host: https://token@, https://user:pass@, ssh://git:pass@.
+_GIT_CREDENTIALS = re.compile(r"^(https?://[^/]*@|[a-z+]+://[^/@]*:[^/@]*@)")
+# A known_hosts line: an optional marker (@cert-authority), the host names, the key type and the key.
+_KNOWN_HOSTS_LINE = re.compile(r"^(@\S+ )?\S+ (ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+|sk-\S+@openssh\.com) [A-Za-z0-9+/]+={0,2}( .*)?$")
+_PRIVATE_KEY = re.compile(r"^-----BEGIN (OPENSSH |RSA |EC )?PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+\n"
+                          r"-----END (OPENSSH |RSA |EC )?PRIVATE KEY-----$")
 _DERIVED = ("wsgi", "settings", "db_name", "db_user")
 # What the deploy writes into the app's environment from other values: an app's environment may
 # not set them (the key to set instead, after each).
@@ -104,6 +112,35 @@ def _key_problems(key: str, value) -> str:
     return ""
 
 
+def _git_problems(app: dict) -> list:
+    """(key, problem) for the app's git source; a URL or key is never repeated in a message."""
+    repo, version = app.get("git_repo"), app.get("git_version")
+    key, hosts = app.get("git_deploy_key"), app.get("git_host_keys")
+    if not isinstance(repo, str) or repo and not _GIT_URL.match(repo):
+        return [("git_repo", "must be an https://, ssh:// or user@host:path URL of the app's repository, or empty for "
+                 "the bundled code")]
+    if _GIT_CREDENTIALS.match(repo):
+        return [("git_repo", "carries credentials (a user, token or password before the host): they would stay on the "
+                 "host and in logs; give the URL without them and let the host reach the repository over ssh:// "
+                 "with git_deploy_key")]
+    problems = []
+    ssh = bool(_GIT_SSH.match(repo))
+    if not isinstance(version, str) or not version.strip():
+        problems.append(("git_version", f"must name a branch, tag or commit (got {version!r})"))
+    if not isinstance(hosts, list) or not all(isinstance(line, str) and _KNOWN_HOSTS_LINE.match(line) for line in hosts):
+        problems.append(("git_host_keys", "must be a list of known_hosts lines, \"host key-type base64\""))
+    elif ssh and not hosts:
+        problems.append(("git_host_keys", "must pin the git server's host keys, since git_repo is reached over SSH: "
+                         "`ssh-keyscan -t ed25519 HOST`, compared with the fingerprint the git provider publishes"))
+    if key and not ssh:
+        problems.append(("git_deploy_key", "is set, but git_repo is not an ssh:// or user@host:path URL: a deploy key "
+                         "is used over SSH only"))
+    elif key and not (isinstance(key, str) and _PRIVATE_KEY.match(key.strip())):
+        problems.append(("git_deploy_key", "must be a whole private key without a passphrase, from its -----BEGIN "
+                         "line to its -----END line (ssh-keygen -t ed25519 -N '' makes one)"))
+    return problems
+
+
 def _version(text: str) -> tuple:
     return tuple(int(part) for part in text.split(".")[:2])
 
@@ -135,6 +172,7 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
                 problem = _key_problems(key, merged[key])
                 if problem:
                     problems.append(f"{label}: {key} {problem}")
+        problems += [f"{label}: {key} {problem}" for key, problem in _git_problems(merged)]
         needs = merged.get("python")
         if (host_python and isinstance(needs, str) and _PYTHON.match(needs)
                 and _version(needs) > _version(host_python)):
