@@ -17,6 +17,8 @@ _spec.loader.exec_module(apps_filter)
 
 GROUP_VARS = yaml.safe_load((REPO / "group_vars/all/main.yml").read_text())
 DEFAULTS = GROUP_VARS["app_defaults"]
+# Where a made-up app's code comes from, when a test is about something else.
+NEWS_CODE = {"git_repo": "https://git.example.org/team/news.git"}
 # The shape of an OpenSSH key pair, not a real one: the checks read the form only.
 HOST_KEY = "git.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo0rSbKqdkVgqY1EQ2yPm7kQlkt7HrVGNg7jYzxJm2a"
 PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ==\n-----END OPENSSH PRIVATE KEY-----\n"
@@ -27,7 +29,7 @@ def test_the_bundled_app_is_what_locallibrary_needs():
     [app] = apps_filter.site_apps(GROUP_VARS["apps"], DEFAULTS)
     assert app == {
         "name": "locallibrary", "wsgi": "locallibrary.wsgi:application", "settings": "locallibrary.settings",
-        "git_repo": "", "git_version": "main", "git_deploy_key": "", "git_host_keys": [],
+        "bundle": str(REPO / "django_app"), "git_repo": "", "git_version": "main", "git_deploy_key": "", "git_host_keys": [],
         "environment": {}, "python": "3.11", "health_path": "/healthz",
         "check_paths": ["/catalog/"], "static_url": "/static/", "media_dir": "", "media_url": "/media/",
         "maintenance_page": "catalog/maintenance.html",
@@ -38,16 +40,30 @@ def test_the_bundled_app_is_what_locallibrary_needs():
     assert apps_filter.site_app_problems(GROUP_VARS["apps"], DEFAULTS) == []
 
 
-def test_a_description_that_gives_only_a_name_gets_every_default():
-    [app] = apps_filter.site_apps([{"name": "news-site"}], DEFAULTS)
+def test_a_description_that_gives_only_a_name_and_its_code_gets_every_default():
+    [app] = apps_filter.site_apps([{"name": "news-site", **NEWS_CODE}], DEFAULTS)
     assert (app["wsgi"], app["settings"]) == ("news_site.wsgi:application", "news_site.settings")
     assert (app["db_name"], app["db_user"]) == ("news_site", "news_site")
-    assert apps_filter.site_app_problems([{"name": "news-site"}], DEFAULTS) == []
+    assert apps_filter.site_app_problems([{"name": "news-site", **NEWS_CODE}], DEFAULTS) == []
     assert app["check_paths"] == ["/"] and app["anonymous_cache_seconds"] == 0 and app["failed_login_log"] == ""
     # Keys it gives win over the defaults and over those that follow from its name.
     [app] = apps_filter.site_apps([{"name": "news", "wsgi": "config.wsgi:application", "media_dir": "media"}], DEFAULTS)
     assert (app["wsgi"], app["media_dir"], app["static_url"]) == ("config.wsgi:application", "media", "/static/")
-    assert apps_filter.site_app_problems([{"name": "news", "wsgi": "config.wsgi:application"}], DEFAULTS) == []
+    assert apps_filter.site_app_problems([{"name": "news", "wsgi": "config.wsgi:application", **NEWS_CODE}], DEFAULTS) == []
+
+
+def test_the_code_comes_from_one_source_the_controller_can_reach(tmp_path):
+    # A bundle is a folder on the controller: relative to the repository, or absolute.
+    [app] = apps_filter.site_apps([{"name": "news", "bundle": str(tmp_path)}], DEFAULTS)
+    assert app["bundle"] == str(tmp_path)
+    assert apps_filter.site_app_problems([{"name": "news", "bundle": str(tmp_path)}], DEFAULTS) == []
+    for apps, problem in [
+        ([{"name": "news"}], "apps[0] (news): git_repo or bundle must say where the code comes from"),
+        ([{"name": "news", "bundle": "django_app", **NEWS_CODE}], "apps[0] (news): git_repo and bundle are both given"),
+        ([{"name": "news", "bundle": str(tmp_path / "missing")}], f"apps[0] (news): bundle {tmp_path / 'missing'} is not a folder"),
+    ]:
+        [found] = apps_filter.site_app_problems(apps, DEFAULTS)
+        assert found.startswith(problem), found
 
 
 @pytest.mark.parametrize(("apps", "problem"), [
@@ -86,6 +102,9 @@ def test_a_description_that_gives_only_a_name_gets_every_default():
     ([], "apps must be a list of app descriptions"),
 ])
 def test_a_bad_description_is_named_by_app_and_key(apps, problem):
+    # Each case breaks one thing: the code's source every app needs is added where a case gives none.
+    if isinstance(apps, list):
+        apps = [{**NEWS_CODE, **app} if isinstance(app, dict) and not {"git_repo", "bundle"} & set(app) else app for app in apps]
     problems = apps_filter.site_app_problems(apps, DEFAULTS)
     assert len(problems) == 1, problems
     assert problems[0].startswith(problem), problems
@@ -110,7 +129,7 @@ def test_a_private_repository_over_ssh_with_a_deploy_key_and_pinned_host_key_pas
 
 
 def test_an_app_that_needs_a_newer_python_than_the_hosts_stops():
-    apps = [{"name": "news", "python": "3.12"}]
+    apps = [{"name": "news", "python": "3.12", **NEWS_CODE}]
     assert apps_filter.site_app_problems(apps, DEFAULTS, host_python="3.11") == [
         "apps[0] (news): python 3.12 is the oldest Python the app runs on, and this host's python3 is 3.11: run the app "
         "on a system whose Python is 3.12 or newer"]
@@ -118,8 +137,8 @@ def test_an_app_that_needs_a_newer_python_than_the_hosts_stops():
     assert apps_filter.site_app_problems(apps, DEFAULTS, host_python="3.12") == []
     # Not a web host (no python given), or no requirement stated: nothing to compare.
     assert apps_filter.site_app_problems(apps, DEFAULTS) == []
-    assert apps_filter.site_app_problems([{"name": "news"}], DEFAULTS, host_python="3.9") == []
-    assert apps_filter.site_app_problems([{"name": "news", "python": "3"}], DEFAULTS)[0].startswith(
+    assert apps_filter.site_app_problems([{"name": "news", **NEWS_CODE}], DEFAULTS, host_python="3.9") == []
+    assert apps_filter.site_app_problems([{"name": "news", "python": "3", **NEWS_CODE}], DEFAULTS)[0].startswith(
         "apps[0] (news): python must be the oldest Python the app runs on")
 
 

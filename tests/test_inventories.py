@@ -40,6 +40,8 @@ def test_inventory_values_win_over_project_defaults(inventory, host, domains, ce
     assert values["site_deploy_user"] == "deploy"
     # Derived role variables follow the inventory's values.
     assert values["nginx_server_names"] == domains
+    # LocalLibrary's code is the repository's own folder, whatever folder the playbook runs from.
+    assert values["app_source"] == str(REPO / "django_app")
     assert {"web", "db"} <= set(values["groups"])
 
 

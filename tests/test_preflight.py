@@ -252,10 +252,11 @@ BAD_SETTINGS = [
     ({"files_backup_keep_daily": 0}, 'files_backup_keep_daily must be the number of daily snapshots'),
     ({"postgresql_backup_archive_queue_max_mb": "4GiB"}, 'postgresql_backup_archive_queue_max_mb must be the MiB of WAL'),
     # Every other bad description is in tests/test_apps.py; here preflight stops on them by name.
-    ({"apps": [{"name": "catalog", "heath_path": "/ok"}]}, 'apps[0] (catalog): unknown key heath_path (did you mean health_path?)'),
+    ({"apps": [{"name": "catalog", "bundle": "django_app", "heath_path": "/ok"}]},
+     'apps[0] (catalog): unknown key heath_path (did you mean health_path?)'),
     ({"app": {"name": "catalog"}}, 'app: (one app) became apps:, a list'),
-    ({"apps": [{"name": "catalog", "python": "3.99"}]}, "apps[0] (catalog): python 3.99 is the oldest Python the app runs on, "
-                                                        "and this host's python3 is 3."),
+    ({"apps": [{"name": "catalog", "bundle": "django_app", "python": "3.99"}]},
+     "apps[0] (catalog): python 3.99 is the oldest Python the app runs on, and this host's python3 is 3."),
     ({"apps": [{"name": "catalog", "git_repo": "https://oauth2:glpat-made-up@git.example.org/catalog.git"}]},
      "apps[0] (catalog): git_repo carries credentials"),
 ]

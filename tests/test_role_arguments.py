@@ -27,6 +27,9 @@ FILES = {"files_backup_paths": ["/srv/library/shared/media"], "files_backup_s3_e
          "files_backup_s3_bucket": "backups", "files_backup_s3_key": "AKEXAMPLE",
          "files_backup_s3_key_secret": "secret-made-up-for-the-test", "files_backup_password": "a-passphrase-long-enough-for-the-test"}
 
+# The django role's required values, passing; each case below breaks one thing.
+DJANGO = {"django_domains": ["library.example.org"], "django_bundle_path": "/srv/code", "django_db_socket_dir": "/run/postgresql"}
+
 # A broker password that passes, made now.
 VALKEY = {"valkey_password": secrets.token_urlsafe(32)}
 
@@ -70,9 +73,9 @@ SPEC_CASES = [
     ("certbot", {"certbot_staging": "sometimes"}, "certbot_staging"),
     ("certbot", {"certbot_domains": "library.example.org", "certbot_enabled": "yes please"}, "certbot_enabled"),
     ("certbot", {"certbot_domains": {"library.example.org": True}}, "certbot_domains"),
-    ("django", {"django_domains": ["library.example.org"], "django_source": "ftp"}, "django_source"),
-    ("django", {"django_domains": ["library.example.org"], "django_releases_keep": "many"}, "django_releases_keep"),
-    ("django", {"django_domains": ["library.example.org"], "django_gunicorn_workers": "auto"},
+    ("django", {**DJANGO, "django_source": "ftp"}, "django_source"),
+    ("django", {**DJANGO, "django_releases_keep": "many"}, "django_releases_keep"),
+    ("django", {**DJANGO, "django_gunicorn_workers": "auto"},
      "django_gunicorn_workers"),
 ]
 
@@ -158,27 +161,29 @@ CHECK_CASES = [
     ("certbot", {"certbot_email": "not-an-email", "certbot_domains": ["library.example.org"]}, "certbot_email"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": []}, "certbot_domains"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": ["https://x/"]}, "certbot_domains"),
-    ("django", {"django_domains": ["library.example.org"], "django_releases_keep": 1}, "django_releases_keep"),
-    ("django", {"django_domains": ["library.example.org"], "django_gunicorn_workers": 0}, "django_gunicorn_workers"),
-    ("django", {"django_domains": ["library.example.org"], "django_memory_max": "lots"}, "django_memory_max"),
-    ("django", {"django_domains": ["library.example.org"], "django_gunicorn_threads": 0}, "django_gunicorn_threads"),
-    ("django", {"django_domains": []}, "django_domains"),
-    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+    ("django", {**DJANGO, "django_releases_keep": 1}, "django_releases_keep"),
+    ("django", {**DJANGO, "django_gunicorn_workers": 0}, "django_gunicorn_workers"),
+    ("django", {**DJANGO, "django_memory_max": "lots"}, "django_memory_max"),
+    ("django", {**DJANGO, "django_gunicorn_threads": 0}, "django_gunicorn_threads"),
+    ("django", {**DJANGO, "django_domains": []}, "django_domains"),
+    ("django", {**DJANGO, "django_bundle_path": ""}, "django_bundle_path must be the absolute folder"),
+    ("django", {**DJANGO, "django_db_socket_dir": ""}, "django_db_socket_dir must name the socket's folder"),
+    ("django", {**DJANGO, "django_source": "git",
                 "django_git_repo": "/srv/code"}, "django_git_repo"),
-    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+    ("django", {**DJANGO, "django_source": "git",
                 "django_git_repo": "https://oauth2:glpat-made-up@git.example.org/team/news.git"}, "django_git_repo carries credentials"),
-    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+    ("django", {**DJANGO, "django_source": "git",
                 "django_git_repo": "ssh://git:secret@git.example.org/team/news.git"}, "django_git_repo carries credentials"),
     # Over SSH only pinned host keys are trusted, and a deploy key must be a private key.
-    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+    ("django", {**DJANGO, "django_source": "git",
                 "django_git_repo": "git@git.example.org:team/news.git"}, "django_git_host_keys must pin"),
-    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+    ("django", {**DJANGO, "django_source": "git",
                 "django_git_repo": "ssh://git@git.example.org/team/news.git", "django_git_host_keys": ["git.example.org"]},
      "1 not of that form"),
-    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+    ("django", {**DJANGO, "django_source": "git",
                 "django_git_repo": "https://git.example.org/team/news.git", "django_git_deploy_key": "made-up"},
      "a deploy key is used over SSH only"),
-    ("django", {"django_domains": ["library.example.org"], "django_source": "git",
+    ("django", {**DJANGO, "django_source": "git",
                 "django_git_repo": "ssh://git@git.example.org/team/news.git", "django_git_host_keys": [f"git.example.org {KEY}"],
                 "django_git_deploy_key": KEY}, "django_git_deploy_key must be a whole private key"),
 ]

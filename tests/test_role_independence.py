@@ -1,8 +1,9 @@
 """No role knows another role or the bundled app: values reach a role only through its own variables.
 
 A role's tasks, templates, defaults, vars, handlers and files must not name another role's variables
-(its prefix, e.g. nginx_ in the certbot role) nor the bundled app (locallibrary); group_vars/all
-and the playbooks wire the roles together. READMEs may mention other roles in prose and examples.
+(its prefix, e.g. nginx_ in the certbot role), the paths another role owns (PostgreSQL's socket folder,
+HAProxy's admin socket), nor the bundled app (locallibrary, django_app/); group_vars/all and the
+playbooks wire the roles together. READMEs may mention other roles in prose and examples.
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ def role_files(role: str):
             yield from (f for f in sorted(folder.rglob("*")) if f.is_file())
 
 
+# Paths a role owns: another role gets them through its own variables (group_vars/all wires them).
+OWNED_PATHS = {"postgresql": [r"/(?:var/)?run/postgresql"], "haproxy": [r"/run/haproxy"]}
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_role_names_no_other_role_and_not_the_app(role):
     others = [r for r in ROLES if r != role]
-    pattern = re.compile(r"\b(?:__)?(?:%s)_[a-z]" % "|".join(others) + r"|locallibrary", re.IGNORECASE)
+    owned = [path for owner, paths in OWNED_PATHS.items() if owner != role for path in paths]
+    pattern = re.compile(r"\b(?:__)?(?:%s)_[a-z]" % "|".join(others) + r"|locallibrary|\bdjango_app\b|" + "|".join(owned),
+                         re.IGNORECASE)
     found = []
     for path in role_files(role):
         for number, line in enumerate(path.read_text(errors="replace").splitlines(), 1):

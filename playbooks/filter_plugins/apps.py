@@ -3,7 +3,8 @@ names only what differs from `app_defaults`, and these filters merge and check t
 
 site_apps(apps, defaults) -> the entries merged over the defaults, every key filled. Keys whose
   default follows from the app's name, with - as _: wsgi (<name>.wsgi:application), settings
-  (<name>.settings), db_name and db_user (the name).
+  (<name>.settings), db_name and db_user (the name). A relative `bundle` (a folder on the controller)
+  becomes absolute, relative to this repository (LocalLibrary's is django_app).
 site_app_problems(apps, defaults, legacy_app=None, deploy_user='deploy', host_python='') -> what is
   wrong with the descriptions ([] when nothing is), each message naming the app and the key;
   playbooks/preflight.yml stops on them before any change. `legacy_app` is the single `app:` older
@@ -16,7 +17,9 @@ group_vars/all hands the merged entry to the roles as `site_app`; tests/test_app
 from __future__ import annotations
 
 import difflib
+import os
 import re
+from pathlib import Path
 
 # Names an app's system user may not take: the accounts the roles make or the systems ship.
 _TAKEN_NAMES = {"root", "daemon", "bin", "sys", "nobody", "postgres", "www-data", "haproxy", "valkey", "redis",
@@ -39,6 +42,8 @@ _KNOWN_HOSTS_LINE = re.compile(r"^(@\S+ )?\S+ (ssh-ed25519|ssh-rsa|ecdsa-sha2-ni
 _PRIVATE_KEY = re.compile(r"^-----BEGIN (OPENSSH |RSA |EC )?PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+\n"
                           r"-----END (OPENSSH |RSA |EC )?PRIVATE KEY-----$")
 _DERIVED = ("wsgi", "settings", "db_name", "db_user")
+# This file is playbooks/filter_plugins/apps.py: a relative bundle is a folder of the repository.
+_REPOSITORY = Path(__file__).resolve().parents[2]
 # What the deploy writes into the app's environment from other values: an app's environment may
 # not set them (the key to set instead, after each).
 _DEPLOY_ENVIRONMENT = {"DJANGO_SETTINGS_MODULE": "settings", "DJANGO_SECRET_KEY": "vault_django_secret_key",
@@ -54,7 +59,11 @@ def _derived(name: str) -> dict:
 
 
 def _merged(app: dict, defaults: dict) -> dict:
-    return {**defaults, **_derived(str(app.get("name", ""))), **app}
+    merged = {**defaults, **_derived(str(app.get("name", ""))), **app}
+    bundle = merged.get("bundle")
+    if isinstance(bundle, str) and bundle and not os.path.isabs(bundle):
+        merged["bundle"] = str(_REPOSITORY / bundle)
+    return merged
 
 
 def site_apps(apps, defaults) -> list:
@@ -112,13 +121,22 @@ def _key_problems(key: str, value) -> str:
     return ""
 
 
-def _git_problems(app: dict) -> list:
-    """(key, problem) for the app's git source; a URL or key is never repeated in a message."""
-    repo, version = app.get("git_repo"), app.get("git_version")
+def _source_problems(app: dict) -> list:
+    """(key, problem) for where the app's code comes from; a URL or key is never repeated in a message."""
+    repo, bundle = app.get("git_repo"), app.get("bundle")
+    if not isinstance(bundle, str):
+        return [("bundle", f"must be a folder on the controller, or empty (got {bundle!r})")]
+    if bundle and repo:
+        return [("git_repo", "and bundle are both given: the code comes from one of them")]
+    if not bundle and not repo:
+        return [("git_repo", "or bundle must say where the code comes from: the app's git URL, or its folder on the "
+                 "controller (relative to this repository, or absolute)")]
+    if bundle:
+        return [] if os.path.isdir(bundle) else [("bundle", f"{bundle} is not a folder on the controller")]
+    version = app.get("git_version")
     key, hosts = app.get("git_deploy_key"), app.get("git_host_keys")
-    if not isinstance(repo, str) or repo and not _GIT_URL.match(repo):
-        return [("git_repo", "must be an https://, ssh:// or user@host:path URL of the app's repository, or empty for "
-                 "the bundled code")]
+    if not isinstance(repo, str) or not _GIT_URL.match(repo):
+        return [("git_repo", "must be an https://, ssh:// or user@host:path URL of the app's repository")]
     if _GIT_CREDENTIALS.match(repo):
         return [("git_repo", "carries credentials (a user, token or password before the host): they would stay on the "
                  "host and in logs; give the URL without them and let the host reach the repository over ssh:// "
@@ -172,7 +190,7 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
                 problem = _key_problems(key, merged[key])
                 if problem:
                     problems.append(f"{label}: {key} {problem}")
-        problems += [f"{label}: {key} {problem}" for key, problem in _git_problems(merged)]
+        problems += [f"{label}: {key} {problem}" for key, problem in _source_problems(merged)]
         needs = merged.get("python")
         if (host_python and isinstance(needs, str) and _PYTHON.match(needs)
                 and _version(needs) > _version(host_python)):
