@@ -5,6 +5,7 @@ descriptions is in tests/test_preflight.py."""
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,16 @@ GROUP_VARS = yaml.safe_load((REPO / "group_vars/all/main.yml").read_text())
 DEFAULTS = GROUP_VARS["app_defaults"]
 # Where a made-up app's code comes from, when a test is about something else.
 NEWS_CODE = {"git_repo": "https://git.example.org/team/news.git"}
-# The shape of an OpenSSH key pair, not a real one: the checks read the form only.
+# A git server's pinned host key, as known_hosts holds it (a public key).
 HOST_KEY = "git.example.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEo0rSbKqdkVgqY1EQ2yPm7kQlkt7HrVGNg7jYzxJm2a"
-PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ==\n-----END OPENSSH PRIVATE KEY-----\n"
+
+
+@pytest.fixture(scope="module")
+def deploy_key(tmp_path_factory) -> str:
+    """A deploy key made now, never committed."""
+    path = tmp_path_factory.mktemp("keys") / "deploy"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "deploy@test", "-f", str(path)], check=True)
+    return path.read_text()
 
 
 def test_the_bundled_app_is_what_locallibrary_needs():
@@ -89,9 +97,7 @@ def test_the_code_comes_from_one_source_the_controller_can_reach(tmp_path):
     ([{"name": "news", "git_repo": "ssh://git@git.example.org/news.git"}],
      "apps[0] (news): git_host_keys must pin the git server's host keys"),
     ([{"name": "news", "git_repo": "git@git.example.org:news.git", "git_host_keys": ["git.example.org"]}],
-     "apps[0] (news): git_host_keys must be a list of known_hosts lines"),
-    ([{"name": "news", "git_repo": "https://git.example.org/news.git", "git_deploy_key": PRIVATE_KEY}],
-     "apps[0] (news): git_deploy_key is set, but git_repo is not an ssh://"),
+     "apps[0] (news): git_host_keys line 1: must be \"host key-type base64\""),
     ([{"name": "news", "git_repo": "ssh://git@git.example.org/news.git", "git_host_keys": [HOST_KEY],
        "git_deploy_key": HOST_KEY}], "apps[0] (news): git_deploy_key must be a whole private key"),
     ([{"name": "news", "git_repo": "https://git.example.org/news.git", "git_version": ""}],
@@ -119,11 +125,19 @@ def test_a_git_url_with_credentials_stops_without_repeating_them(url):
     assert "glpat-made-up" not in problem
 
 
-def test_a_private_repository_over_ssh_with_a_deploy_key_and_pinned_host_key_passes():
+def test_a_private_repository_over_ssh_with_a_deploy_key_and_pinned_host_key_passes(deploy_key):
     for repo in ("ssh://git@git.example.org/news.git", "git@git.example.org:team/news.git"):
-        app = {"name": "news", "git_repo": repo, "git_version": "v1.2", "git_deploy_key": PRIVATE_KEY,
-               "git_host_keys": [HOST_KEY]}
+        app = {"name": "news", "git_repo": repo, "git_version": "v1.2", "git_deploy_key": deploy_key,
+               "git_host_keys": [HOST_KEY, f"@cert-authority *.example.org {HOST_KEY.split(' ', 1)[1]}"]}
         assert apps_filter.site_app_problems([app], DEFAULTS) == []
+    # A deploy key is for SSH only; a host key cut short is refused as sshd would.
+    [problem] = apps_filter.site_app_problems(
+        [{"name": "news", "git_repo": "https://git.example.org/news.git", "git_deploy_key": deploy_key}], DEFAULTS)
+    assert problem.startswith("apps[0] (news): git_deploy_key is set, but git_repo is not an ssh://"), problem
+    assert deploy_key.splitlines()[1] not in problem
+    [problem] = apps_filter.site_app_problems(
+        [{"name": "news", "git_repo": "ssh://git@git.example.org/news.git", "git_host_keys": [HOST_KEY[:60]]}], DEFAULTS)
+    assert problem.startswith("apps[0] (news): git_host_keys line 1: the key body"), problem
     # A public repository over https needs neither.
     assert apps_filter.site_app_problems([{"name": "news", "git_repo": "https://git.example.org/news.git"}], DEFAULTS) == []
 

@@ -17,6 +17,7 @@ group_vars/all hands the merged entry to the roles as `site_app`; tests/test_app
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import os
 import re
 from pathlib import Path
@@ -37,13 +38,15 @@ _GIT_URL = re.compile(r"^(https://|ssh://|git://|[A-Za-z0-9._-]+@[^:/]+:)[^\s]+$
 _GIT_SSH = re.compile(r"^(ssh://|[A-Za-z0-9._-]+@[^:/]+:)")
 # A user, token or password before the host: https://token@, https://user:pass@, ssh://git:pass@.
 _GIT_CREDENTIALS = re.compile(r"^(https?://[^/]*@|[a-z+]+://[^/@]*:[^/@]*@)")
-# A known_hosts line: an optional marker (@cert-authority), the host names, the key type and the key.
-_KNOWN_HOSTS_LINE = re.compile(r"^(@\S+ )?\S+ (ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp\d+|sk-\S+@openssh\.com) [A-Za-z0-9+/]+={0,2}( .*)?$")
-_PRIVATE_KEY = re.compile(r"^-----BEGIN (OPENSSH |RSA |EC )?PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+\n"
-                          r"-----END (OPENSSH |RSA |EC )?PRIVATE KEY-----$")
+_PRIVATE_KEY = re.compile(r"^-{5}BEGIN (OPENSSH |RSA |EC )?PRIVATE KEY-{5}\n[A-Za-z0-9+/=\n]+\n"
+                          r"-{5}END (OPENSSH |RSA |EC )?PRIVATE KEY-{5}$")
 _DERIVED = ("wsgi", "settings", "db_name", "db_user")
 # This file is playbooks/filter_plugins/apps.py: a relative bundle is a folder of the repository.
 _REPOSITORY = Path(__file__).resolve().parents[2]
+# The key reader preflight uses for the deploy user's keys reads a pinned host key too.
+_spec = importlib.util.spec_from_file_location("ssh_keys", Path(__file__).with_name("ssh_keys.py"))
+_ssh_keys = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_ssh_keys)
 # What the deploy writes into the app's environment from other values: an app's environment may
 # not set them (the key to set instead, after each).
 _DEPLOY_ENVIRONMENT = {"DJANGO_SETTINGS_MODULE": "settings", "DJANGO_SECRET_KEY": "vault_django_secret_key",
@@ -121,6 +124,16 @@ def _key_problems(key: str, value) -> str:
     return ""
 
 
+def _known_hosts_problem(line: str) -> str:
+    """What is wrong with a known_hosts line: an optional @marker, the host names, then a public key."""
+    fields = line.split()
+    if fields and fields[0].startswith("@"):
+        fields = fields[1:]
+    if len(fields) < 3:
+        return "must be \"host key-type base64\", a line of known_hosts"
+    return _ssh_keys.ssh_public_key_problem(" ".join(fields[1:]))
+
+
 def _source_problems(app: dict) -> list:
     """(key, problem) for where the app's code comes from; a URL or key is never repeated in a message."""
     repo, bundle = app.get("git_repo"), app.get("bundle")
@@ -145,8 +158,11 @@ def _source_problems(app: dict) -> list:
     ssh = bool(_GIT_SSH.match(repo))
     if not isinstance(version, str) or not version.strip():
         problems.append(("git_version", f"must name a branch, tag or commit (got {version!r})"))
-    if not isinstance(hosts, list) or not all(isinstance(line, str) and _KNOWN_HOSTS_LINE.match(line) for line in hosts):
+    if not isinstance(hosts, list) or not all(isinstance(line, str) for line in hosts):
         problems.append(("git_host_keys", "must be a list of known_hosts lines, \"host key-type base64\""))
+    elif any(_known_hosts_problem(line) for line in hosts):
+        number, problem = next((n, _known_hosts_problem(line)) for n, line in enumerate(hosts, 1) if _known_hosts_problem(line))
+        problems.append(("git_host_keys", f"line {number}: {problem}"))
     elif ssh and not hosts:
         problems.append(("git_host_keys", "must pin the git server's host keys, since git_repo is reached over SSH: "
                          "`ssh-keyscan -t ed25519 HOST`, compared with the fingerprint the git provider publishes"))
