@@ -37,9 +37,11 @@ def test_the_bundled_app_is_what_locallibrary_needs():
     [app] = apps_filter.site_apps(GROUP_VARS["apps"], DEFAULTS)
     assert app == {
         "name": "locallibrary", "wsgi": "locallibrary.wsgi:application", "settings": "locallibrary.settings",
-        "bundle": str(REPO / "django_app"), "git_repo": "", "git_version": "main", "git_deploy_key": "", "git_host_keys": [],
-        "environment": {}, "python": "3.11", "health_path": "/healthz",
+        "domains": [], "bundle": str(REPO / "django_app"), "git_repo": "", "git_version": "main", "git_deploy_key": "", "git_host_keys": [],
+        "environment": {}, "packages": [], "build_commands": [], "python": "3.11", "health_path": "/healthz",
         "check_paths": ["/catalog/"], "static_url": "/static/", "media_dir": "", "media_url": "/media/",
+        "private_media_paths": [], "upload_max_size": "10m", "frame_options": "DENY",
+        "content_security_policy": "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
         "maintenance_page": "catalog/maintenance.html",
         "login_paths": ["/accounts/login/", "/admin/login/", "/accounts/password_reset/"],
         "personal_cookies": ["sessionid", "csrftoken", "messages"], "anonymous_cache_seconds": 1,
@@ -58,6 +60,24 @@ def test_a_description_that_gives_only_a_name_and_its_code_gets_every_default():
     [app] = apps_filter.site_apps([{"name": "news", "wsgi": "config.wsgi:application", "media_dir": "media"}], DEFAULTS)
     assert (app["wsgi"], app["media_dir"], app["static_url"]) == ("config.wsgi:application", "media", "/static/")
     assert apps_filter.site_app_problems([{"name": "news", "wsgi": "config.wsgi:application", **NEWS_CODE}], DEFAULTS) == []
+
+
+def test_an_app_answers_to_its_own_domains_or_else_the_sites():
+    [app] = apps_filter.site_apps([{"name": "news", **NEWS_CODE}], DEFAULTS, ["news.test", "www.news.test"])
+    assert app["domains"] == ["news.test", "www.news.test"]
+    [app] = apps_filter.site_apps([{"name": "news", "domains": ["news.test"], **NEWS_CODE}], DEFAULTS, ["library.test"])
+    assert app["domains"] == ["news.test"]
+
+
+def test_a_host_name_belongs_to_one_app():
+    news = {"name": "news", "git_repo": "https://git.example.org/news.git"}
+    shop = {"name": "shop", "git_repo": "https://git.example.org/shop.git"}
+    problems = apps_filter.site_app_problems([{**news, "domains": ["news.test", "shop.test"]},
+                                              {**shop, "domains": ["shop.test"]}], DEFAULTS)
+    assert problems == ["apps: shop.test is claimed by news and shop; a host name belongs to one app"]
+    # With two apps, the site's domains cannot say whose they are.
+    [problem] = apps_filter.site_app_problems([news, {**shop, "domains": ["shop.test"]}], DEFAULTS)
+    assert problem.startswith("apps[0] (news): domains must name the host names this app answers to"), problem
 
 
 def test_the_code_comes_from_one_source_the_controller_can_reach(tmp_path):
@@ -80,11 +100,23 @@ def test_the_code_comes_from_one_source_the_controller_can_reach(tmp_path):
     ([{"name": "News Site"}], "apps[0] (News Site): name must be a system user name"),
     ([{"name": "postgres"}], "apps[0] (postgres): name 'postgres' is an account the system or another role uses"),
     ([{"name": "deploy"}], "apps[0] (deploy): name 'deploy' is site_deploy_user's account"),
+    ([{"name": "news", "domains": ["https://news.test"]}], "apps[0] (news): domains must be a list of host names"),
+    ([{"name": "news", "domains": "news.test"}], "apps[0] (news): domains must be a list of host names"),
     ([{"name": "news", "wsgi": "news/wsgi.py"}], "apps[0] (news): wsgi must be the module and callable"),
     ([{"name": "news", "health_path": "healthz"}], "apps[0] (news): health_path must be a path starting with /"),
     ([{"name": "news", "static_url": "/static"}], "apps[0] (news): static_url must be a URL path that starts and ends with /"),
     ([{"name": "news", "check_paths": "/"}], "apps[0] (news): check_paths must be a list of paths"),
     ([{"name": "news", "media_dir": "../etc"}], "apps[0] (news): media_dir must be a path relative to the app's folder"),
+    ([{"name": "news", "media_dir": "media", "private_media_paths": ["documents"]}], "apps[0] (news): private_media_paths must be a list of folders"),
+    ([{"name": "news", "media_dir": "media", "private_media_paths": ["../documents/"]}], "apps[0] (news): private_media_paths must be a list of folders"),
+    ([{"name": "news", "private_media_paths": ["documents/"]}], "apps[0] (news): private_media_paths are folders under media_dir"),
+    ([{"name": "news", "packages": "nodejs"}], "apps[0] (news): packages must be a list of the distribution's package names"),
+    ([{"name": "news", "packages": ["Node JS"]}], "apps[0] (news): packages must be a list of the distribution's package names"),
+    ([{"name": "news", "build_commands": ["npm ci", " "]}], "apps[0] (news): build_commands must be a list of shell commands"),
+    ([{"name": "news", "upload_max_size": "10 MB"}], "apps[0] (news): upload_max_size must be an nginx size"),
+    ([{"name": "news", "content_security_policy": 'default-src "self"'}],
+     "apps[0] (news): content_security_policy must be a Content-Security-Policy on one line"),
+    ([{"name": "news", "frame_options": "ALLOW-FROM https://example.org"}], "apps[0] (news): frame_options must be DENY"),
     ([{"name": "news", "anonymous_cache_seconds": "1m"}], "apps[0] (news): anonymous_cache_seconds must be a number"),
     ([{"name": "news", "failed_login_log": "failed login"}], "apps[0] (news): failed_login_log must be a fail2ban regex holding <HOST>"),
     ([{"name": "news", "db_user": "News"}], "apps[0] (news): db_user must be a PostgreSQL name"),
@@ -102,8 +134,9 @@ def test_the_code_comes_from_one_source_the_controller_can_reach(tmp_path):
        "git_deploy_key": HOST_KEY}], "apps[0] (news): git_deploy_key must be a whole private key"),
     ([{"name": "news", "git_repo": "https://git.example.org/news.git", "git_version": ""}],
      "apps[0] (news): git_version must name a branch"),
-    ([{"name": "news"}, {"name": "news"}], "apps: 2 apps are named 'news'"),
-    ([{"name": "news"}, {"name": "shop"}], "apps has 2 entries (news, shop): this version serves one app per site"),
+    ([{"name": "news", "domains": ["news.test"]}, {"name": "news", "domains": ["www.news.test"]}], "apps: 2 apps are named 'news'"),
+    ([{"name": "news", "domains": ["news.test"]}, {"name": "shop", "domains": ["shop.test"]}],
+     "apps has 2 entries (news, shop): this version serves one app per site"),
     ({"name": "news"}, "apps must be a list of app descriptions"),
     ([], "apps must be a list of app descriptions"),
 ])

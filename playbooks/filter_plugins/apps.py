@@ -1,10 +1,11 @@
 """The apps a site serves, described once in `apps:` (group_vars/all, or an inventory's group): each entry
 names only what differs from `app_defaults`, and these filters merge and check the entries.
 
-site_apps(apps, defaults) -> the entries merged over the defaults, every key filled. Keys whose
-  default follows from the app's name, with - as _: wsgi (<name>.wsgi:application), settings
-  (<name>.settings), db_name and db_user (the name). A relative `bundle` (a folder on the controller)
-  becomes absolute, relative to this repository (LocalLibrary's is django_app).
+site_apps(apps, defaults, site_domains=()) -> the entries merged over the defaults, every key filled. Keys
+  whose default follows from the app's name, with - as _: wsgi (<name>.wsgi:application), settings
+  (<name>.settings), db_name and db_user (the name). An app without domains of its own answers to
+  site_domains (a site of one app). A relative `bundle` (a folder on the controller) becomes
+  absolute, relative to this repository (LocalLibrary's is django_app).
 site_app_problems(apps, defaults, legacy_app=None, deploy_user='deploy', host_python='') -> what is
   wrong with the descriptions ([] when nothing is), each message naming the app and the key;
   playbooks/preflight.yml stops on them before any change. `legacy_app` is the single `app:` older
@@ -28,11 +29,17 @@ _TAKEN_NAMES = {"root", "daemon", "bin", "sys", "nobody", "postgres", "www-data"
 _NAME = re.compile(r"^[a-z][a-z0-9-]{0,30}$")
 _WSGI = re.compile(r"^[A-Za-z_][A-Za-z0-9_.]*:[A-Za-z_][A-Za-z0-9_]*$")
 _PATH = re.compile(r"^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$")
+# RFC 1123 host names, in lower case as certificates and nginx's server_name take them.
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 _SQL_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _COOKIE = re.compile(r"^[A-Za-z0-9_.-]+$")
 _RELATIVE = re.compile(r"^(?!/)(?!.*(^|/)\.\.(/|$))[A-Za-z0-9._/-]+$")
 _MODULE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PACKAGE = re.compile(r"^[a-z0-9][a-z0-9+.-]+$")
+_SIZE = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
+# A header value nginx can carry in double quotes: one line, no quote, no brace or backslash.
+_HEADER = re.compile(r'^[^"{}\\\r\n]*$')
 _PYTHON = re.compile(r"^3\.[0-9]{1,2}$")
 _GIT_URL = re.compile(r"^(https://|ssh://|git://|[A-Za-z0-9._-]+@[^:/]+:)[^\s]+$")
 _GIT_SSH = re.compile(r"^(ssh://|[A-Za-z0-9._-]+@[^:/]+:)")
@@ -61,16 +68,18 @@ def _derived(name: str) -> dict:
     return {"wsgi": f"{package}.wsgi:application", "settings": f"{package}.settings", "db_name": package, "db_user": package}
 
 
-def _merged(app: dict, defaults: dict) -> dict:
+def _merged(app: dict, defaults: dict, site_domains=()) -> dict:
     merged = {**defaults, **_derived(str(app.get("name", ""))), **app}
+    if not merged.get("domains"):
+        merged["domains"] = list(site_domains or [])
     bundle = merged.get("bundle")
     if isinstance(bundle, str) and bundle and not os.path.isabs(bundle):
         merged["bundle"] = str(_REPOSITORY / bundle)
     return merged
 
 
-def site_apps(apps, defaults) -> list:
-    return [_merged(app, defaults) for app in apps or []]
+def site_apps(apps, defaults, site_domains=()) -> list:
+    return [_merged(app, defaults, site_domains) for app in apps or []]
 
 
 def _label(index: int, app) -> str:
@@ -90,6 +99,9 @@ def _key_problems(key: str, value) -> str:
                     f"at most 31 characters (got {value!r})")
         if value in _TAKEN_NAMES:
             return f"{value!r} is an account the system or another role uses: choose another name"
+    elif key == "domains" and not (isinstance(value, list) and all(isinstance(name, str) and _HOST.match(name) for name in value)):
+        return ("must be a list of host names, in lower case, without a scheme, port or path, like [news.example.org] "
+                f"(got {value!r})")
     elif key == "wsgi" and not (isinstance(value, str) and _WSGI.match(value)):
         return f"must be the module and callable gunicorn serves, like project.wsgi:application (got {value!r})"
     elif key == "settings" and not (isinstance(value, str) and _MODULE.match(value)):
@@ -115,6 +127,19 @@ def _key_problems(key: str, value) -> str:
         return f"must be a list of cookie names (got {value!r})"
     elif key in ("media_dir", "maintenance_page") and not (value == "" or isinstance(value, str) and _RELATIVE.match(value)):
         return f"must be a path relative to the app's folder, without .., or empty (got {value!r})"
+    elif key == "packages" and not (isinstance(value, list) and all(isinstance(name, str) and _PACKAGE.match(name) for name in value)):
+        return f"must be a list of the distribution's package names, like gettext or nodejs (got {value!r})"
+    elif key == "build_commands" and not (isinstance(value, list) and all(isinstance(command, str) and command.strip() for command in value)):
+        return f"must be a list of shell commands, none empty, like \"npm ci && npm run build\" (got {value!r})"
+    elif key == "private_media_paths" and not (isinstance(value, list) and all(
+            isinstance(path, str) and _RELATIVE.match(path) and path.endswith("/") for path in value)):
+        return f"must be a list of folders under media_dir, relative and ending in /, like documents/ (got {value!r})"
+    elif key == "upload_max_size" and not (isinstance(value, str) and _SIZE.match(value)):
+        return f"must be an nginx size, like 10m or 500k (got {value!r})"
+    elif key == "content_security_policy" and not (isinstance(value, str) and _HEADER.match(value)):
+        return f"must be a Content-Security-Policy on one line without quotes (\") or braces, or empty (got {value!r})"
+    elif key == "frame_options" and value not in ("DENY", "SAMEORIGIN", ""):
+        return f"must be DENY, SAMEORIGIN, or empty for the app's own (got {value!r})"
     elif key == "anonymous_cache_seconds" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
         return f"must be a number of seconds, 0 for none (got {value!r})"
     elif key == "failed_login_log" and not (value == "" or isinstance(value, str) and "<HOST>" in value):
@@ -207,6 +232,8 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
                 if problem:
                     problems.append(f"{label}: {key} {problem}")
         problems += [f"{label}: {key} {problem}" for key, problem in _source_problems(merged)]
+        if merged.get("private_media_paths") and not merged.get("media_dir"):
+            problems.append(f"{label}: private_media_paths are folders under media_dir, which is empty: set media_dir")
         needs = merged.get("python")
         if (host_python and isinstance(needs, str) and _PYTHON.match(needs)
                 and _version(needs) > _version(host_python)):
@@ -214,6 +241,16 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
                             f"{host_python}: run the app on a system whose Python is {needs} or newer")
         if app["name"] == deploy_user:
             problems.append(f"{label}: name {app['name']!r} is site_deploy_user's account: choose another name")
+    # A host name is one app's: nginx would serve it with whichever site it read first.
+    if len(apps) > 1:
+        problems += [f"{_label(index, app)}: domains must name the host names this app answers to: with more than one "
+                     "app, site_domains cannot say whose they are" for index, app in enumerate(apps) if not app.get("domains")]
+        owners = {}
+        for app in apps:
+            for domain in app.get("domains") or [] if isinstance(app.get("domains"), list) else []:
+                owners.setdefault(domain, []).append(str(app.get("name")))
+        problems += [f"apps: {domain} is claimed by {' and '.join(names)}; a host name belongs to one app"
+                     for domain, names in owners.items() if len(names) > 1]
     names = [app.get("name") for app in apps]
     for name in sorted({name for name in names if isinstance(name, str) and names.count(name) > 1}):
         problems.append(f"apps: {names.count(name)} apps are named {name!r}; each app needs a name of its own")
