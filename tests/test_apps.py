@@ -75,6 +75,10 @@ def test_a_host_name_belongs_to_one_app():
     problems = apps_filter.site_app_problems([{**news, "domains": ["news.test", "shop.test"]},
                                               {**shop, "domains": ["shop.test"]}], DEFAULTS)
     assert problems == ["apps: shop.test is claimed by news and shop; a host name belongs to one app"]
+    # A name an app lists twice is still that one app's.
+    problems = apps_filter.site_app_problems([{**news, "domains": ["news.test", "news.test"]},
+                                              {**shop, "domains": ["shop.test"]}], DEFAULTS)
+    assert not [problem for problem in problems if "claimed" in problem], problems
     # With two apps, the site's domains cannot say whose they are.
     [problem] = apps_filter.site_app_problems([news, {**shop, "domains": ["shop.test"]}], DEFAULTS)
     assert problem.startswith("apps[0] (news): domains must name the host names this app answers to"), problem

@@ -247,10 +247,11 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
                      "app, site_domains cannot say whose they are" for index, app in enumerate(apps) if not app.get("domains")]
         owners = {}
         for app in apps:
-            for domain in app.get("domains") or [] if isinstance(app.get("domains"), list) else []:
+            domains = app.get("domains") if isinstance(app.get("domains"), list) else []
+            for domain in dict.fromkeys(domains):
                 owners.setdefault(domain, []).append(str(app.get("name")))
-        problems += [f"apps: {domain} is claimed by {' and '.join(names)}; a host name belongs to one app"
-                     for domain, names in owners.items() if len(names) > 1]
+        problems += [f"apps: {domain} is claimed by {' and '.join(claimants)}; a host name belongs to one app"
+                     for domain, claimants in owners.items() if len(claimants) > 1]
     names = [app.get("name") for app in apps]
     for name in sorted({name for name in names if isinstance(name, str) and names.count(name) > 1}):
         problems.append(f"apps: {names.count(name)} apps are named {name!r}; each app needs a name of its own")
