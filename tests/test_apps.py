@@ -198,3 +198,13 @@ def test_an_inventory_still_setting_app_is_told_how_to_move():
     assert problems == ["app: (one app) became apps:, a list with one entry per app that names only what differs "
                         "from app_defaults (README, \"Your own Django project\"): move your app's keys into "
                         "apps: [{name: ..., ...}] and remove app: from the inventory."]
+
+
+def test_a_run_can_be_limited_to_one_app_by_name():
+    """-e app=NAME: the playbooks loop over that app only; a name that is none of the apps stops in preflight."""
+    news = {"name": "news", "domains": ["news.test"], **NEWS_CODE}
+    shop = {"name": "shop", "domains": ["shop.test"], **NEWS_CODE}
+    assert [app["name"] for app in apps_filter.site_apps([news, shop], DEFAULTS)] == ["news", "shop"]
+    assert [app["name"] for app in apps_filter.site_apps([news, shop], DEFAULTS, (), "shop")] == ["shop"]
+    assert apps_filter.site_app_problems([news], DEFAULTS, "news") == []
+    assert apps_filter.site_app_problems([news], DEFAULTS, "shop") == ["app 'shop' (-e app=NAME) is none of the apps: news"]

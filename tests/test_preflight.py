@@ -255,6 +255,7 @@ BAD_SETTINGS = [
     ({"apps": [{"name": "catalog", "bundle": "django_app", "heath_path": "/ok"}]},
      'apps[0] (catalog): unknown key heath_path (did you mean health_path?)'),
     ({"app": {"name": "catalog"}}, 'app: (one app) became apps:, a list'),
+    ({"app": "catalog"}, "app 'catalog' (-e app=NAME) is none of the apps: locallibrary"),
     ({"apps": [{"name": "catalog", "bundle": "django_app", "python": "3.99"}]},
      "apps[0] (catalog): python 3.99 is the oldest Python the app runs on, and this host's python3 is 3."),
     ({"apps": [{"name": "catalog", "git_repo": "https://oauth2:glpat-made-up@git.example.org/catalog.git"}]},

@@ -1,15 +1,17 @@
 """The apps a site serves, described once in `apps:` (group_vars/all, or an inventory's group): each entry
 names only what differs from `app_defaults`, and these filters merge and check the entries.
 
-site_apps(apps, defaults, site_domains=()) -> the entries merged over the defaults, every key filled. Keys
+site_apps(apps, defaults, site_domains=(), only='') -> the entries merged over the defaults, every key filled;
+  with `only` (a name, `-e app=NAME` on the command line) the one app of that name. Keys
   whose default follows from the app's name, with - as _: wsgi (<name>.wsgi:application), settings
   (<name>.settings), db_name and db_user (the name). An app without domains of its own answers to
   site_domains (a site of one app). A relative `bundle` (a folder on the controller) becomes
   absolute, relative to this repository (LocalLibrary's is django_app).
-site_app_problems(apps, defaults, legacy_app=None, deploy_user='deploy', host_python='') -> what is
+site_app_problems(apps, defaults, selection=None, deploy_user='deploy', host_python='') -> what is
   wrong with the descriptions ([] when nothing is), each message naming the app and the key;
-  playbooks/preflight.yml stops on them before any change. `legacy_app` is the single `app:` older
-  inventories set; `host_python` the version of a web host's python3 (major.minor), which an app's
+  playbooks/preflight.yml stops on them before any change. `selection` is what `app` holds: a name the run
+  is limited to (`-e app=NAME`), which must be one of the apps, or the single mapping older
+  inventories set, which became `apps`; `host_python` the version of a web host's python3 (major.minor), which an app's
   `python` (the oldest it runs on) must not be newer than.
 
 group_vars/all hands the merged entry to the roles as `site_app`; tests/test_apps.py covers both.
@@ -78,8 +80,8 @@ def _merged(app: dict, defaults: dict, site_domains=()) -> dict:
     return merged
 
 
-def site_apps(apps, defaults, site_domains=()) -> list:
-    return [_merged(app, defaults, site_domains) for app in apps or []]
+def site_apps(apps, defaults, site_domains=(), only="") -> list:
+    return [_merged(app, defaults, site_domains) for app in apps or [] if not only or app.get("name") == only]
 
 
 def _label(index: int, app) -> str:
@@ -204,8 +206,8 @@ def _version(text: str) -> tuple:
     return tuple(int(part) for part in text.split(".")[:2])
 
 
-def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deploy", host_python: str = "") -> list:
-    if legacy_app is not None:
+def site_app_problems(apps, defaults, selection=None, deploy_user: str = "deploy", host_python: str = "") -> list:
+    if selection is not None and not isinstance(selection, str):
         return ["app: (one app) became apps:, a list with one entry per app that names only what differs from "
                 "app_defaults (README, \"Your own Django project\"): move your app's keys into "
                 "apps: [{name: ..., ...}] and remove app: from the inventory."]
@@ -252,7 +254,9 @@ def site_app_problems(apps, defaults, legacy_app=None, deploy_user: str = "deplo
                 owners.setdefault(domain, []).append(str(app.get("name")))
         problems += [f"apps: {domain} is claimed by {' and '.join(claimants)}; a host name belongs to one app"
                      for domain, claimants in owners.items() if len(claimants) > 1]
-    names = [app.get("name") for app in apps]
+    names = [entry.get("name") for entry in apps]
+    if selection is not None and selection not in names:
+        problems.append(f"app {selection!r} (-e app=NAME) is none of the apps: {', '.join(map(str, names))}")
     for name in sorted({name for name in names if isinstance(name, str) and names.count(name) > 1}):
         problems.append(f"apps: {names.count(name)} apps are named {name!r}; each app needs a name of its own")
     if len(apps) > 1 and not problems:
