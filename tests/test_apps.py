@@ -208,3 +208,27 @@ def test_a_run_can_be_limited_to_one_app_by_name():
     assert [app["name"] for app in apps_filter.site_apps([news, shop], DEFAULTS, (), "shop")] == ["shop"]
     assert apps_filter.site_app_problems([news], DEFAULTS, "news") == []
     assert apps_filter.site_app_problems([news], DEFAULTS, "shop") == ["app 'shop' (-e app=NAME) is none of the apps: news"]
+
+
+def test_each_app_has_its_own_database_and_role_reachable_only_by_it():
+    news, shop = apps_filter.site_apps([{"name": "news", "domains": ["news.test"], **NEWS_CODE},
+                                        {"name": "shop", "db_user": "shop_web", "domains": ["shop.test"], **NEWS_CODE}],
+                                       DEFAULTS)
+    assert apps_filter.site_app_databases([news, shop]) == [{"name": "news", "owner": "news"},
+                                                           {"name": "shop", "owner": "shop_web"}]
+    # The vault's password for the role it names; the other's is generated on the database host.
+    assert apps_filter.site_app_db_users([news, shop], {"news": "from-the-vault"}) == [
+        {"name": "news", "password": "from-the-vault"}, {"name": "shop_web"}]
+    assert apps_filter.site_app_hba_clients([news, shop], ["10.0.0.2/32", "10.0.0.3/32"]) == [
+        {"address": "10.0.0.2/32", "databases": "news", "users": "news"},
+        {"address": "10.0.0.2/32", "databases": "shop", "users": "shop_web"},
+        {"address": "10.0.0.3/32", "databases": "news", "users": "news"},
+        {"address": "10.0.0.3/32", "databases": "shop", "users": "shop_web"}]
+
+
+def test_an_app_that_logs_failed_logins_gets_a_jail_reading_its_own_journal():
+    library, news = apps_filter.site_apps([GROUP_VARS["apps"][0], {"name": "news", "domains": ["news.test"], **NEWS_CODE}],
+                                          DEFAULTS, ["library.test"])
+    assert apps_filter.site_app_fail2ban_jails([library, news]) == [
+        {"name": "locallibrary-login", "journalmatch": "_SYSTEMD_UNIT=locallibrary.service",
+         "failregex": "^%(__prefix_line)sWARNING catalog\\.auth: failed login from <HOST> for "}]

@@ -15,7 +15,7 @@ def playbook_tags() -> list[str]:
     found = []
     for playbook in ("playbooks/provision.yml", "playbooks/deploy.yml"):
         for play in yaml.safe_load((REPO / playbook).read_text()):
-            for item in [play, *play.get("roles", [])]:
+            for item in [play, *play.get("roles", []), *play.get("tasks", [])]:
                 for tag in item.get("tags", []) if isinstance(item, dict) else []:
                     if tag != "always" and tag not in found:
                         found.append(tag)

@@ -14,7 +14,17 @@ site_app_problems(apps, defaults, selection=None, deploy_user='deploy', host_pyt
   inventories set, which became `apps`; `host_python` the version of a web host's python3 (major.minor), which an app's
   `python` (the oldest it runs on) must not be newer than.
 
-group_vars/all hands the merged entry to the roles as `site_app`; tests/test_apps.py covers both.
+What the database host makes for the merged apps (group_vars/all hands these to the postgresql role):
+site_app_databases(apps) -> [{name, owner}], one database per app, owned by its role.
+site_app_db_users(apps, passwords) -> [{name, password?}], one login role per app; a role whose password
+  `passwords` (role name -> password: the vault's, or the primary's for a standby) lacks has none, and
+  the postgresql role generates it.
+site_app_hba_clients(apps, networks) -> [{address, databases, users}], each network allowed each app's
+  database as that app's role only.
+site_app_fail2ban_jails(apps) -> [{name, journalmatch, failregex}], a jail for each app that logs a
+  failed_login_log line, reading that app's service journal only.
+
+group_vars/all hands the merged entry to the roles as `site_app`; tests/test_apps.py covers them all.
 """
 
 from __future__ import annotations
@@ -265,6 +275,27 @@ def site_app_problems(apps, defaults, selection=None, deploy_user: str = "deploy
     return problems
 
 
+def site_app_databases(apps) -> list:
+    return [{"name": app["db_name"], "owner": app["db_user"]} for app in apps]
+
+
+def site_app_db_users(apps, passwords) -> list:
+    users = dict.fromkeys(app["db_user"] for app in apps)
+    return [{"name": user, **({"password": passwords[user]} if user in (passwords or {}) else {})} for user in users]
+
+
+def site_app_hba_clients(apps, networks) -> list:
+    return [{"address": network, "databases": app["db_name"], "users": app["db_user"]}
+            for network in networks for app in apps]
+
+
+def site_app_fail2ban_jails(apps) -> list:
+    return [{"name": f"{app['name']}-login", "journalmatch": f"_SYSTEMD_UNIT={app['name']}.service",
+             "failregex": "^%(__prefix_line)s" + app["failed_login_log"]} for app in apps if app["failed_login_log"]]
+
+
 class FilterModule:
     def filters(self):
-        return {"site_apps": site_apps, "site_app_problems": site_app_problems}
+        return {"site_apps": site_apps, "site_app_problems": site_app_problems, "site_app_databases": site_app_databases,
+                "site_app_db_users": site_app_db_users, "site_app_hba_clients": site_app_hba_clients,
+                "site_app_fail2ban_jails": site_app_fail2ban_jails}
