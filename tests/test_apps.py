@@ -139,8 +139,10 @@ def test_the_code_comes_from_one_source_the_controller_can_reach(tmp_path):
     ([{"name": "news", "git_repo": "https://git.example.org/news.git", "git_version": ""}],
      "apps[0] (news): git_version must name a branch"),
     ([{"name": "news", "domains": ["news.test"]}, {"name": "news", "domains": ["www.news.test"]}], "apps: 2 apps are named 'news'"),
-    ([{"name": "news", "domains": ["news.test"]}, {"name": "shop", "domains": ["shop.test"]}],
-     "apps has 2 entries (news, shop): this version serves one app per site"),
+    ([{"name": "news", "domains": ["news.test"]}, {"name": "shop", "domains": ["shop.test"], "db_name": "news"}],
+     "apps: 2 apps have the db_name 'news'; each app needs a database and role of its own"),
+    ([{"name": "news-site", "domains": ["news.test"]}, {"name": "shop", "domains": ["shop.test"], "db_user": "news_site"}],
+     "apps: 2 apps have the db_user 'news_site'"),
     ({"name": "news"}, "apps must be a list of app descriptions"),
     ([], "apps must be a list of app descriptions"),
 ])

@@ -196,14 +196,29 @@ def test_a_private_network_without_the_hosts_addresses_stops_in_preflight(tmp_pa
     assert f"has no address in site_private_network ({network})" in out, out
 
 
+# Two apps on one server, each on its own names (the second runs LocalLibrary's code under another name).
+TWO_APPS = {"apps": [{"name": "locallibrary", "bundle": "django_app", "domains": ["library.test"],
+                      "db_name": "library", "db_user": "library"},
+                     {"name": "news", "bundle": "django_app", "wsgi": "locallibrary.wsgi:application",
+                      "settings": "locallibrary.settings", "domains": ["news.test"]}]}
+BALANCED = {"lb": ["b1"], "web": ["w1", "w2"], "db": ["d1"], "db_replica": ["r1"]}
+
+
 # The other shapes' wiring is in tests/test_topology.py; here the largest passes preflight end to end.
-@pytest.mark.parametrize("groups", [
-    {"web": ["w1"], "db": ["w1"]},                      # one server
-    {"lb": ["b1"], "web": ["w1", "w2"], "db": ["d1"], "db_replica": ["r1"]},  # balancer, database host, standby
+@pytest.mark.parametrize(("groups", "values"), [
+    ({"web": ["w1"], "db": ["w1"]}, TWO_APPS),          # one server, two apps
+    (BALANCED, {}),                                     # balancer, database host, standby
 ])
-def test_inventories_that_make_a_site_pass_preflight(tmp_path, ssh_key_pair, groups):
-    result = run_preflight_on(tmp_path, groups, ssh_key_pair[0], site_private_network=controller_address() + "/32")
+def test_inventories_that_make_a_site_pass_preflight(tmp_path, ssh_key_pair, groups, values):
+    result = run_preflight_on(tmp_path, groups, ssh_key_pair[0], site_private_network=controller_address() + "/32", **values)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_balancer_in_front_of_two_apps_stops_in_preflight(tmp_path, ssh_key_pair):
+    result = run_preflight_on(tmp_path, BALANCED, ssh_key_pair[0], site_private_network=controller_address() + "/32", **TWO_APPS)
+    out = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0, out
+    assert "apps has 2 entries, and the balancer (the lb group) serves one app in this version" in out, out
 
 
 ONE_SERVER = {"web": ["s1"], "db": ["s1"]}

@@ -269,9 +269,14 @@ def site_app_problems(apps, defaults, selection=None, deploy_user: str = "deploy
         problems.append(f"app {selection!r} (-e app=NAME) is none of the apps: {', '.join(map(str, names))}")
     for name in sorted({name for name in names if isinstance(name, str) and names.count(name) > 1}):
         problems.append(f"apps: {names.count(name)} apps are named {name!r}; each app needs a name of its own")
-    if len(apps) > 1 and not problems:
-        problems.append(f"apps has {len(apps)} entries ({', '.join(map(str, names))}): this version serves one app "
-                        "per site; keep one entry")
+    # Each app's database and role are its own: a shared role could read the other app's tables. (Apps
+    # sharing a name share the names that follow from it: reported once, above.)
+    merged = [_merged(entry, defaults) for entry in apps if isinstance(entry.get("name"), str) and names.count(entry["name"]) == 1]
+    for key in ("db_name", "db_user"):
+        values = [entry.get(key) for entry in merged]
+        for value in sorted({value for value in values if isinstance(value, str) and values.count(value) > 1}):
+            problems.append(f"apps: {values.count(value)} apps have the {key} {value!r}; each app needs a database "
+                            "and role of its own")
     return problems
 
 
