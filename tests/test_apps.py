@@ -84,6 +84,18 @@ def test_a_host_name_belongs_to_one_app():
     assert problem.startswith("apps[0] (news): domains must name the host names this app answers to"), problem
 
 
+def test_an_apps_example_host_names_stop_it_as_the_sites_do():
+    # The production inventory's commented-out second app names example.org hosts.
+    patterns = GROUP_VARS["site_placeholder_patterns"]
+    shop = {"name": "shop", "git_repo": "https://git.example.org/team/shop.git"}
+    [problem] = apps_filter.site_app_problems([{**shop, "domains": ["shop.test", "shop.example.org"]}], DEFAULTS,
+                                              placeholders=patterns)
+    assert problem == ("apps[0] (shop): domains still holds the example's shop.example.org: "
+                       "put the host names of your app in the inventory")
+    assert apps_filter.site_app_problems([{**shop, "domains": ["shop.example.org.uk"]}], DEFAULTS,
+                                         placeholders=patterns) == []
+
+
 def test_the_code_comes_from_one_source_the_controller_can_reach(tmp_path):
     # A bundle is a folder on the controller: relative to the repository, or absolute.
     [app] = apps_filter.site_apps([{"name": "news", "bundle": str(tmp_path)}], DEFAULTS)

@@ -156,8 +156,10 @@ def controller_address() -> str:
     return subprocess.run(["hostname", "-I"], capture_output=True, text=True, check=True).stdout.split()[0]
 
 
-def run_preflight_on(tmp_path: Path, groups: dict, key: str, **values) -> subprocess.CompletedProcess:
-    """Preflight against an inventory of the given groups, every host being this controller."""
+def run_preflight_on(tmp_path: Path, groups: dict, key: str, playbook: str = "playbooks/preflight.yml",
+                     extra: tuple = (), **values) -> subprocess.CompletedProcess:
+    """Preflight (or a playbook that starts with it, with extra arguments) against an inventory of the
+    given groups, every host being this controller."""
     hosts = sorted({host for members in groups.values() for host in members})
     inventory = {"all": {"children": {"site": {"hosts": {host: {} for host in hosts}},
                                       **{group: {"hosts": {host: {} for host in members}} for group, members in groups.items()}}}}
@@ -171,7 +173,7 @@ def run_preflight_on(tmp_path: Path, groups: dict, key: str, **values) -> subpro
         "site_supported_systems": [controller_system()], **values}))
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CACHE_PLUGIN="memory")
     return subprocess.run([str(Path(sys.executable).parent / "ansible-playbook"), "-i", str(tmp_path / "hosts.yml"),
-                           "playbooks/preflight.yml"], cwd=REPO, env=env, capture_output=True, text=True,
+                           playbook, *extra], cwd=REPO, env=env, capture_output=True, text=True,
                           timeout=180, check=False)
 
 
@@ -205,13 +207,19 @@ BALANCED = {"lb": ["b1"], "web": ["w1", "w2"], "db": ["d1"], "db_replica": ["r1"
 
 
 # The other shapes' wiring is in tests/test_topology.py; here the largest passes preflight end to end.
-@pytest.mark.parametrize(("groups", "values"), [
-    ({"web": ["w1"], "db": ["w1"]}, TWO_APPS),          # one server, two apps
-    (BALANCED, {}),                                     # balancer, database host, standby
-])
-def test_inventories_that_make_a_site_pass_preflight(tmp_path, ssh_key_pair, groups, values):
-    result = run_preflight_on(tmp_path, groups, ssh_key_pair[0], site_private_network=controller_address() + "/32", **values)
+def test_inventories_that_make_a_site_pass_preflight(tmp_path, ssh_key_pair):
+    # Balancer, database host, standby.
+    result = run_preflight_on(tmp_path, BALANCED, ssh_key_pair[0], site_private_network=controller_address() + "/32")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_two_apps_on_one_server_pass_preflight_and_a_command_asks_whose_it_is(tmp_path, ssh_key_pair):
+    # manage.yml starts with preflight: its own check is reached only once preflight has passed.
+    result = run_preflight_on(tmp_path, {"web": ["w1"], "db": ["w1"]}, ssh_key_pair[0], "playbooks/manage.yml",
+                              ("-e", "cmd=showmigrations"), site_private_network=controller_address() + "/32", **TWO_APPS)
+    out = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0, out
+    assert "This site serves 2 apps (locallibrary, news): say which one runs the command with -e app=NAME" in out, out
 
 
 def test_a_balancer_in_front_of_two_apps_stops_in_preflight(tmp_path, ssh_key_pair):
@@ -275,6 +283,8 @@ BAD_SETTINGS = [
      "apps[0] (catalog): python 3.99 is the oldest Python the app runs on, and this host's python3 is 3."),
     ({"apps": [{"name": "catalog", "git_repo": "https://oauth2:glpat-made-up@git.example.org/catalog.git"}]},
      "apps[0] (catalog): git_repo carries credentials"),
+    ({"apps": [{"name": "catalog", "bundle": "django_app", "domains": ["catalog.example.org"]}]},
+     "apps[0] (catalog): domains still holds the example's catalog.example.org"),
 ]
 
 

@@ -24,3 +24,15 @@ def test_a_unit_line_carries_what_the_run_proved_or_why_it_failed():
 
 def test_a_unit_that_never_ran_says_so():
     assert status.status_unit({"unit": "restore-test"}) == "restore-test unknown"
+
+
+def test_each_app_gets_its_site_and_its_releases():
+    entry = {"name": "catalog",
+             "web": {"state": "active", "certificate_names": ["catalog.test"], "certificate_expires": "2027-03-01 10:00 UTC",
+                     "certificate_days_left": 84},
+             "app": {"units": {"catalog.socket": "active", "catalog.service": "active"}, "live_release": "20261207T1915-ab12",
+                     "live_since": "2026-12-07 19:15 UTC", "previous_release": ""}}
+    assert status.status_app_lines(entry) == [
+        "catalog:      nginx active, certificate for catalog.test expires 2027-03-01 10:00 UTC (84 days)",
+        "              catalog.socket active, catalog.service active; live 20261207T1915-ab12 since 2026-12-07 19:15 UTC, "
+        "previous none"]

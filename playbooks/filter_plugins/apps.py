@@ -7,12 +7,13 @@ site_apps(apps, defaults, site_domains=(), only='') -> the entries merged over t
   (<name>.settings), db_name and db_user (the name). An app without domains of its own answers to
   site_domains (a site of one app). A relative `bundle` (a folder on the controller) becomes
   absolute, relative to this repository (LocalLibrary's is django_app).
-site_app_problems(apps, defaults, selection=None, deploy_user='deploy', host_python='') -> what is
+site_app_problems(apps, defaults, selection=None, deploy_user='deploy', host_python='', placeholders=()) -> what is
   wrong with the descriptions ([] when nothing is), each message naming the app and the key;
   playbooks/preflight.yml stops on them before any change. `selection` is what `app` holds: a name the run
   is limited to (`-e app=NAME`), which must be one of the apps, or the single mapping older
   inventories set, which became `apps`; `host_python` the version of a web host's python3 (major.minor), which an app's
-  `python` (the oldest it runs on) must not be newer than.
+  `python` (the oldest it runs on) must not be newer than; `placeholders` the patterns (site_placeholder_patterns)
+  an example value matches, which an app's domains must not.
 
 What the database host makes for the merged apps (group_vars/all hands these to the postgresql role):
 site_app_databases(apps) -> [{name, owner}], one database per app, owned by its role.
@@ -216,7 +217,8 @@ def _version(text: str) -> tuple:
     return tuple(int(part) for part in text.split(".")[:2])
 
 
-def site_app_problems(apps, defaults, selection=None, deploy_user: str = "deploy", host_python: str = "") -> list:
+def site_app_problems(apps, defaults, selection=None, deploy_user: str = "deploy", host_python: str = "",
+                      placeholders=()) -> list:
     if selection is not None and not isinstance(selection, str):
         return ["app: (one app) became apps:, a list with one entry per app that names only what differs from "
                 "app_defaults (README, \"Your own Django project\"): move your app's keys into "
@@ -251,6 +253,14 @@ def site_app_problems(apps, defaults, selection=None, deploy_user: str = "deploy
                 and _version(needs) > _version(host_python)):
             problems.append(f"{label}: python {needs} is the oldest Python the app runs on, and this host's python3 is "
                             f"{host_python}: run the app on a system whose Python is {needs} or newer")
+        # The inventory's example of a second app (commented out) names example hosts: copied as it is,
+        # the site would ask a certificate authority for names that are not the user's.
+        domains = app.get("domains") if isinstance(app.get("domains"), list) else []
+        examples = [domain for domain in domains
+                    if isinstance(domain, str) and any(re.search(pattern, domain) for pattern in placeholders)]
+        if examples:
+            problems.append(f"{label}: domains still holds the example's {', '.join(examples)}: "
+                            "put the host names of your app in the inventory")
         if app["name"] == deploy_user:
             problems.append(f"{label}: name {app['name']!r} is site_deploy_user's account: choose another name")
     # A host name is one app's: nginx would serve it with whichever site it read first.
