@@ -59,6 +59,12 @@ def test_one_object_store_setting_feeds_both_backups():
     values = settings("inventory/production", {"site_backup_s3_endpoint": "https://objects.example.net", "apps": apps})["vps1"]
     assert values["postgresql_backup_s3_path"] == "/pgbackrest/catalog"
     assert values["files_backup_paths"] == ["/srv/catalog/shared/media"]
+    # Two apps: the uploads of both in one repository, named by site_backup_name, whichever app comes first.
+    apps = [{"name": "shop", "media_dir": "media", "domains": ["shop.test"]}, {**apps[0], "domains": ["catalog.test"]}]
+    values = settings("inventory/production", {"site_backup_s3_endpoint": "https://objects.example.net", "apps": apps,
+                                               "site_backup_name": "catalog"})["vps1"]
+    assert (values["postgresql_backup_s3_path"], values["files_backup_s3_path"]) == ("/pgbackrest/catalog", "/restic/catalog")
+    assert values["files_backup_paths"] == ["/srv/shop/shared/media", "/srv/catalog/shared/media"]
 
 
 def test_an_apps_environment_comes_beside_the_sites_mail_settings():

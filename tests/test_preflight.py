@@ -239,7 +239,8 @@ NO_ACCESS_KEY = {name: value for name, value in BACKUPS.items() if name != "vaul
 
 
 def test_a_whole_object_store_setting_passes_preflight(tmp_path, ssh_key_pair):
-    result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], **BACKUPS)
+    # With two apps, the backups' folder in the bucket is named once (site_backup_name).
+    result = run_preflight_on(tmp_path, ONE_SERVER, ssh_key_pair[0], **BACKUPS, **TWO_APPS, site_backup_name="library")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -273,6 +274,8 @@ BAD_SETTINGS = [
     ({**BACKUPS, "vault_backup_cipher_pass": secrets.token_hex(15)}, 'vault_backup_cipher_pass, which must be at least 32 characters'),
     ({"postgresql_backup_s3_retention_full": 0}, 'postgresql_backup_s3_retention_full must be the number of full backups'),
     ({"files_backup_keep_daily": 0}, 'files_backup_keep_daily must be the number of daily snapshots'),
+    ({**BACKUPS, **TWO_APPS}, 'site_backup_name is empty and the site has 2 apps'),
+    ({**BACKUPS, "site_backup_name": "Library Backups"}, 'site_backup_name must be a folder name in the bucket'),
     ({"postgresql_backup_archive_queue_max_mb": "4GiB"}, 'postgresql_backup_archive_queue_max_mb must be the MiB of WAL'),
     # Every other bad description is in tests/test_apps.py; here preflight stops on them by name.
     ({"apps": [{"name": "catalog", "bundle": "django_app", "heath_path": "/ok"}]},
