@@ -43,3 +43,22 @@ def test_a_failed_task_with_a_long_log_after_it_is_reported_and_the_report_goes_
         "pg                  : ok=26   changed=8    unreachable=0    failed=1",
         "report goes on",
     ]
+
+
+def test_each_phase_gets_its_own_duration_not_that_of_a_playbook_it_runs(tmp_path):
+    # The site verify runs ansible-playbook itself (the second app's deploy), whose output ends with a
+    # duration of its own before the verify's.
+    script = (ROOT / "scripts" / "test").read_text()
+    function = re.search(r"^phase_times\(\) \{\n.*?^\}\n", script, re.S | re.M).group(0)
+    log = tmp_path / "molecule_site.log"
+    log.write_text(
+        "INFO     site ➜ converge: Executing\n"
+        "  │ Playbook run took 0 days, 0 hours, 8 minutes, 47 seconds\n"
+        "INFO     site ➜ syntax: Executing\n"
+        "INFO     site ➜ verify: Executing\n"
+        "  │     Playbook run took 0 days, 0 hours, 0 minutes, 28 seconds\n"
+        "  │ Playbook run took 0 days, 0 hours, 4 minutes, 52 seconds\n"
+    )
+    result = subprocess.run(["bash", "-c", f'set -euo pipefail\n{function}\nphase_times "$1"', "_", str(log)],
+                            capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (0, "converge 527, verify 292"), result.stderr
