@@ -246,3 +246,13 @@ def test_an_app_that_logs_failed_logins_gets_a_jail_reading_its_own_journal():
     assert apps_filter.site_app_fail2ban_jails([library, news]) == [
         {"name": "locallibrary-login", "journalmatch": "_SYSTEMD_UNIT=locallibrary.service",
          "failregex": "^%(__prefix_line)sWARNING catalog\\.auth: failed login from <HOST> for "}]
+
+
+def test_the_balancer_serves_each_app_by_its_names_and_health_path():
+    library, news = apps_filter.site_apps([GROUP_VARS["apps"][0],
+                                           {"name": "news", "domains": ["news.test", "www.news.test"],
+                                            "health_path": "/health/", **NEWS_CODE}],
+                                          DEFAULTS, ["library.test"])
+    assert apps_filter.site_app_balancer_sites([library, news]) == [
+        {"name": "locallibrary", "server_names": ["library.test"], "health_path": "/healthz"},
+        {"name": "news", "server_names": ["news.test", "www.news.test"], "health_path": "/health/"}]

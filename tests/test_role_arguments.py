@@ -30,6 +30,9 @@ FILES = {"files_backup_paths": ["/srv/library/shared/media"], "files_backup_s3_e
 # The django role's required values, passing; each case below breaks one thing.
 DJANGO = {"django_domains": ["library.example.org"], "django_bundle_path": "/srv/code", "django_db_socket_dir": "/run/postgresql"}
 
+# The web hosts a balancer balances, passing.
+WEB_HOSTS = [{"name": "web1", "address": "10.0.0.11"}, {"name": "web2", "address": "10.0.0.12"}]
+
 # A broker password that passes, made now.
 VALKEY = {"valkey_password": secrets.token_urlsafe(32)}
 
@@ -73,6 +76,7 @@ SPEC_CASES = [
     ("certbot", {"certbot_staging": "sometimes"}, "certbot_staging"),
     ("certbot", {"certbot_domains": "library.example.org", "certbot_enabled": "yes please"}, "certbot_enabled"),
     ("certbot", {"certbot_domains": {"library.example.org": True}}, "certbot_domains"),
+    ("haproxy", {"haproxy_sites": [{"server_names": ["news.example.org"]}], "haproxy_backends": WEB_HOSTS}, "name"),
     ("django", {**DJANGO, "django_source": "ftp"}, "django_source"),
     ("django", {**DJANGO, "django_releases_keep": "many"}, "django_releases_keep"),
     ("django", {**DJANGO, "django_gunicorn_workers": "auto"},
@@ -161,6 +165,10 @@ CHECK_CASES = [
     ("certbot", {"certbot_email": "not-an-email", "certbot_domains": ["library.example.org"]}, "certbot_email"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": []}, "certbot_domains"),
     ("certbot", {"certbot_email": "ops@example.org", "certbot_domains": ["https://x/"]}, "certbot_domains"),
+    # Two sites claiming one name: HAProxy would send it to the first one only.
+    ("haproxy", {"haproxy_sites": [{"name": "news", "server_names": ["news.example.org"]},
+                                   {"name": "shop", "server_names": ["shop.example.org", "news.example.org"]}],
+                 "haproxy_backends": WEB_HOSTS}, "none in two sites"),
     ("django", {**DJANGO, "django_releases_keep": 1}, "django_releases_keep"),
     ("django", {**DJANGO, "django_gunicorn_workers": 0}, "django_gunicorn_workers"),
     ("django", {**DJANGO, "django_memory_max": "lots"}, "django_memory_max"),

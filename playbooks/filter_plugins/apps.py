@@ -309,8 +309,13 @@ def site_app_fail2ban_jails(apps) -> list:
              "failregex": "^%(__prefix_line)s" + app["failed_login_log"]} for app in apps if app["failed_login_log"]]
 
 
+def site_app_balancer_sites(apps) -> list:
+    """The balancer's sites (the haproxy role's haproxy_sites): one per app, by its names and health path."""
+    return [{"name": app["name"], "server_names": app["domains"], "health_path": app["health_path"]} for app in apps]
+
+
 class FilterModule:
     def filters(self):
         return {"site_apps": site_apps, "site_app_problems": site_app_problems, "site_app_databases": site_app_databases,
                 "site_app_db_users": site_app_db_users, "site_app_hba_clients": site_app_hba_clients,
-                "site_app_fail2ban_jails": site_app_fail2ban_jails}
+                "site_app_fail2ban_jails": site_app_fail2ban_jails, "site_app_balancer_sites": site_app_balancer_sites}
